@@ -1,0 +1,43 @@
+"""The document model shared by both directions.
+
+Rendering builds a Document from template text and writes it to .docx;
+checking reads a .docx/.txt/.md file into a Document and recognises its parts.
+A Document is a flat list of blocks in reading order; headings carry a level
+(1 = 一、, 2 = （一）, 3 = 1., 4 = （1）) when it is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["title", "recipient", "heading", "paragraph", "signature", "date"]
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    text: str
+    level: int = 0  # heading level 1..4; 0 when not a heading or unknown
+    index: int = 0  # paragraph position in the source file, 0-based
+    style: str | None = None  # the source's paragraph style name (.docx)
+    outline_level: int | None = None  # the source's outline level, 1-based (.docx, .md)
+    bold: bool = False  # the whole paragraph is bold in the source
+
+
+@dataclass
+class Document:
+    blocks: list[Block] = field(default_factory=list)
+    source: str = ""
+
+    def add(self, kind: BlockKind, text: str, **attrs) -> Block:
+        block = Block(kind=kind, text=text, index=len(self.blocks), **attrs)
+        self.blocks.append(block)
+        return block
+
+    @property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)

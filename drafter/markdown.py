@@ -1,0 +1,131 @@
+"""drafter's small Markdown dialect, read into a Document.
+
+The templates write it (so ``render --format md`` is the template output as is)
+and the checker reads .md drafts with the same parser. The dialect:
+
+- ``#`` … ``#####`` headings. Levels are relative: when the shallowest depth
+  appears once, first, it is the title and the next depths are levels 1..4.
+- Paragraphs are separated by blank lines; wrapped lines are joined (without a
+  space between CJK characters).
+- ``::: name`` … ``:::`` (pandoc fenced divs) mark recipient, signature and date.
+- A paragraph wholly in ``**…**`` is bold; front matter, HTML comments, list
+  bullets and quote markers are dropped; ``\\`` escapes punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.document import Document
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^:::+\s*\{?\s*\.?([A-Za-z_-]*)\s*\}?\s*$")
+_BULLET = re.compile(r"^\s*(?:[-+*]|>)\s+")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!:>|])")
+_BOLD_ALL = re.compile(r"^\*\*(.+)\*\*$|^__(.+)__$")
+_EMPHASIS = re.compile(r"(?<!\\)(\*\*|__)(.+?)(?<!\\)\1")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_DIV_KINDS = {"recipient", "signature", "date", "title"}
+_CJK_END = re.compile(r"[\u3000-\u9fff\uff00-\uffef]$")
+_CJK_START = re.compile(r"^[\u3000-\u9fff\uff00-\uffef]")
+
+
+def escape(text: str) -> str:
+    """Make input text safe to place in a paragraph: it stays literal text."""
+    text = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        if stripped[:1] in ("#", ":", ">", "-", "+", "|"):
+            line = line[: len(line) - len(stripped)] + "\\" + stripped
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def parse(text: str, source: str = "") -> Document:
+    text = _COMMENT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = _strip_front_matter(text.split("\n"))
+    raw: list[tuple[str, str, int]] = []  # (kind, text, markdown heading depth)
+    div: str | None = None
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            joined = _join(para)
+            if joined:
+                raw.append((div if div in _DIV_KINDS else "paragraph", joined, 0))
+            para.clear()
+
+    for line in lines:
+        fence = _FENCE.match(line.strip())
+        if fence:
+            flush()
+            div = fence.group(1).lower() or None if div is None else None
+            continue
+        heading = _HEADING.match(line) if not line.startswith("\\") else None
+        if heading:
+            flush()
+            raw.append(("heading", heading.group(2), len(heading.group(1))))
+            continue
+        if not line.strip():
+            flush()
+            if div in _DIV_KINDS:
+                continue  # each line of a div is its own paragraph
+            continue
+        if div in _DIV_KINDS:
+            flush()
+        para.append(_BULLET.sub("", line, count=1) if not line.lstrip().startswith("\\") else line.strip())
+        if div in _DIV_KINDS:
+            flush()
+    flush()
+    return _to_document(raw, source)
+
+
+def _strip_front_matter(lines: list[str]) -> list[str]:
+    if lines and lines[0].strip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].strip() in ("---", "..."):
+                return lines[i + 1:]
+    return lines
+
+
+def _join(lines: list[str]) -> str:
+    out = ""
+    for line in (part.strip() for part in lines):
+        if out and not (_CJK_END.search(out) or _CJK_START.match(line)):
+            out += " "
+        out += line
+    return out
+
+
+def _clean(text: str) -> tuple[str, bool]:
+    bold = _BOLD_ALL.match(text)
+    if bold:
+        text = bold.group(1) or bold.group(2)
+    text = _EMPHASIS.sub(r"\2", text)
+    return _ESCAPED.sub(r"\1", text).strip(), bool(bold)
+
+
+def _to_document(raw: list[tuple[str, str, int]], source: str) -> Document:
+    depths = sorted({d for kind, _, d in raw if kind == "heading"})
+    title_depth = None
+    if depths:
+        shallowest = depths[0]
+        at_shallowest = [i for i, (k, _, d) in enumerate(raw) if k == "heading" and d == shallowest]
+        first_heading = next(i for i, (k, _, _) in enumerate(raw) if k == "heading")
+        if len(at_shallowest) == 1 and at_shallowest[0] == first_heading:
+            title_depth = shallowest
+    levels = {d: i + 1 for i, d in enumerate(d for d in depths if d != title_depth)}
+    doc = Document(source=source)
+    for kind, text, depth in raw:
+        clean, bold = _clean(text)
+        if not clean:
+            continue
+        if kind == "heading" and depth == title_depth:
+            doc.add("title", clean)
+        elif kind == "heading":
+            level = min(levels[depth], 4)
+            doc.add("heading", clean, level=level, outline_level=level)
+        else:
+            doc.add(kind, clean, bold=bold)
+    return doc

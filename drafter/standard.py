@@ -1,0 +1,189 @@
+"""The report standard: schemas/*.yaml loaded and validated into objects.
+
+Nothing here knows what the parts are called or how they are recognised; the
+YAML says so. This module only gives that data a checked shape and small
+helpers (year substitution, compiled patterns).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from drafter import modelcheck, yamlio
+from drafter.resources import default_schema_path
+
+PART_IDS = ("measures", "leadership", "shortcomings", "plans", "other")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def fill_year(text: str, year: int) -> str:
+    """Substitute {year} and {next_year}; leaves regex braces like {0,12} alone."""
+    return text.replace("{year}", str(year)).replace("{next_year}", str(year + 1))
+
+
+def _check_regex(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(fill_year(pattern, 2000))
+        except re.error as exc:
+            raise ValueError(f"正则表达式“{pattern}”写法有误（{exc}）。") from None
+    return patterns
+
+
+class Minimum(_Strict):
+    items: int = Field(0, ge=0, description="最少条目数（主题、条目或问题的个数）")
+    points: int = Field(0, ge=0, description="每个主题最少举措条数（仅 measures）")
+    chars: int = Field(0, ge=0, description="本部分正文最少字数")
+
+
+class Recognition(_Strict):
+    aliases: list[str] = Field(default_factory=list, description="标题中出现即认定为本部分的词")
+    cues: list[str] = Field(default_factory=list, description="无标题时识别段落开头的正则表达式")
+    cause_cues: list[str] = Field(default_factory=list, description="写了原因的迹象（正则表达式）")
+
+    _v_cues = field_validator("cues", "cause_cues")(classmethod(lambda cls, v: _check_regex(v)))
+
+
+class Part(_Strict):
+    id: str
+    name: str
+    required: bool
+    heading: str
+    content: str
+    minimum: Minimum = Minimum()
+    guidance: str
+    recognition: Recognition = Recognition()
+
+    def heading_for(self, year: int) -> str:
+        return fill_year(self.heading, year)
+
+
+class Order(_Strict):
+    id: str
+    name: str
+    sequence: list[str]
+
+
+class NumberingLevel(_Strict):
+    level: int = Field(ge=1, le=4)
+    format: str
+    patterns: list[str]
+
+    _v_patterns = field_validator("patterns")(classmethod(lambda cls, v: _check_regex(v)))
+
+
+class InlineNumbering(_Strict):
+    format: str
+    pattern: str
+
+    _v_pattern = field_validator("pattern")(classmethod(lambda cls, v: _check_regex([v])[0]))
+
+
+class Numbering(_Strict):
+    levels: list[NumberingLevel]
+    inline: InlineNumbering
+
+
+class Placeholders(_Strict):
+    blank: str
+    gap: str
+    pattern: str
+
+    _v_pattern = field_validator("pattern")(classmethod(lambda cls, v: _check_regex([v])[0]))
+
+
+class ReportMarkers(_Strict):
+    min_hits: int = Field(ge=1)
+    terms: list[str]
+
+
+class Topic(_Strict):
+    id: str
+    name: str
+    keywords: list[str] = Field(min_length=1)
+
+
+class LeadershipFact(_Strict):
+    id: str
+    name: str
+    keywords: list[str] = Field(min_length=1)
+    hint: str
+
+
+class Standard(_Strict):
+    """One report standard (for now: the rule-of-law annual report)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+
+    id: str
+    name: str
+    version: int
+    domain: str = ""
+    title: str
+    parts: list[Part]
+    orders: list[Order] = Field(min_length=1)
+    numbering: Numbering
+    placeholders: Placeholders
+    metadata_lines: list[str] = Field(default_factory=list)
+    report_markers: ReportMarkers
+    topics: list[Topic] = Field(default_factory=list)
+    leadership_facts: list[LeadershipFact] = Field(default_factory=list)
+
+    _v_meta = field_validator("metadata_lines")(classmethod(lambda cls, v: _check_regex(v)))
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Standard:
+        ids = [p.id for p in self.parts]
+        missing = [pid for pid in PART_IDS if pid not in ids]
+        extra = [pid for pid in ids if pid not in PART_IDS]
+        if missing or extra or len(set(ids)) != len(ids):
+            raise ValueError(
+                f"parts 必须恰好包含这五个 id，各一次：{'、'.join(PART_IDS)}"
+                f"（缺少：{'、'.join(missing) or '无'}；多出或重复：{'、'.join(extra) or '无'}）。"
+            )
+        for order in self.orders:
+            unknown = [pid for pid in order.sequence if pid not in ids]
+            if unknown:
+                raise ValueError(f"orders 中的“{order.id}”引用了不存在的部分：{'、'.join(unknown)}。")
+            if sorted(order.sequence) != sorted(ids):
+                raise ValueError(f"orders 中的“{order.id}”必须把五个部分各列一次。")
+        return self
+
+    def part(self, part_id: str) -> Part:
+        for part in self.parts:
+            if part.id == part_id:
+                return part
+        raise KeyError(part_id)
+
+    def order(self, order_id: str) -> Order:
+        for order in self.orders:
+            if order.id == order_id:
+                return order
+        raise KeyError(order_id)
+
+    def title_for(self, unit: str, year: int) -> str:
+        return fill_year(self.title, year).replace("{unit}", unit)
+
+    @cached_property
+    def placeholder_re(self) -> re.Pattern[str]:
+        return re.compile(self.placeholders.pattern)
+
+    def blank(self, hint: str) -> str:
+        return self.placeholders.blank.replace("{hint}", hint)
+
+    def gap(self, what: str) -> str:
+        return self.placeholders.gap.replace("{what}", what)
+
+
+def load(path: Path | None = None) -> Standard:
+    """Load and validate a standard; the bundled one when ``path`` is None."""
+    path = Path(path) if path is not None else default_schema_path()
+    located = yamlio.load(path)
+    return modelcheck.validate(Standard, located, "报告标准文件")
