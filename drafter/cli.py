@@ -71,6 +71,62 @@ def _root(
     """起草和检查法治政府建设年度报告。"""
 
 
+@app.command("init")
+def init_cmd(
+    path: Path = typer.Argument(..., metavar="PATH", help="要生成的输入文件，如 2024年度报告.yaml。", show_default=False),
+    unit: str = typer.Option(..., "--unit", help="报告单位全称，如“隆化县公安局”。", show_default=False),
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="报告年度，如 2024。", show_default=False),
+    schema: Optional[Path] = SchemaOption,
+    force: bool = typer.Option(False, "--force", help="文件已存在时覆盖。"),
+) -> None:
+    """生成一份待填写的输入文件（YAML）。
+
+    文件里每个需要填写的地方都标成【待填写：…】，旁边的注释说明写什么、写多少；
+    同目录还会生成 drafter-input.schema.json，用 VS Code 编辑时可自动补全、标出错误。
+    已有同名文件时不会覆盖，除非加 --force。
+
+    示例：drafter init 2024年度报告.yaml --unit 隆化县公安局 --year 2024
+    """
+    from drafter import scaffold, standard
+
+    with guarded():
+        std = standard.load(schema)
+        written = scaffold.init(path, std, unit.strip(), year, force)
+    for item in written:
+        print(f"已生成 {item}")
+    print(f"下一步：打开 {path} 填写所有【待填写】处，然后运行 drafter validate {path}")
+
+
+@app.command("validate")
+def validate_cmd(
+    input_file: Path = typer.Argument(..., metavar="INPUT", help="填好的输入文件（YAML）。", show_default=False),
+    schema: Optional[Path] = SchemaOption,
+    fmt: str = typer.Option("table", "--format", help="输出格式：table（表格，给人看）或 json（给程序用）。"),
+) -> None:
+    """检查输入文件是否完整：必填部分、最少条数和字数、每条不足是否写了原因、
+    是否还有 init 留下的【待填写】空白、第一责任人职责要点、年份是否前后一致。
+
+    退出码：0 完整；1 有缺项（列出每处的行号和改法）；2 文件无法使用（编码、YAML 格式或字段类型错误）。
+    """
+    from rich.console import Console
+
+    from drafter import completeness, model, standard, validate_view
+
+    if fmt not in ("table", "json"):
+        _err(f"--format 只能是 table 或 json，而不是“{fmt}”。")
+        raise typer.Exit(2)
+    with guarded():
+        std = standard.load(schema)
+        report, located = model.load(input_file)
+        findings = completeness.check(report, std, located)
+        parts = completeness.summarize(report, std, findings)
+    if fmt == "json":
+        print(validate_view.as_json(str(input_file), parts, findings))
+    else:
+        validate_view.show(Console(), str(input_file), parts, findings)
+    raise typer.Exit(0 if completeness.is_complete(findings) else 1)
+
+
 @app.command("schema")
 def schema_cmd(
     as_json: bool = typer.Option(True, "--json", help="输出输入文件的 JSON Schema（目前唯一的格式）。"),

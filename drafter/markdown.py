@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.cjk import join_lines
 from drafter.document import Document
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -26,8 +27,6 @@ _BOLD_ALL = re.compile(r"^\*\*(.+)\*\*$|^__(.+)__$")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__)(.+?)(?<!\\)\1")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _DIV_KINDS = {"recipient", "signature", "date", "title"}
-_CJK_END = re.compile(r"[\u3000-\u9fff\uff00-\uffef]$")
-_CJK_START = re.compile(r"^[\u3000-\u9fff\uff00-\uffef]")
 
 
 def escape(text: str) -> str:
@@ -51,7 +50,7 @@ def parse(text: str, source: str = "") -> Document:
 
     def flush() -> None:
         if para:
-            joined = _join(para)
+            joined = join_lines(para)
             if joined:
                 raw.append((div if div in _DIV_KINDS else "paragraph", joined, 0))
             para.clear()
@@ -89,13 +88,6 @@ def _strip_front_matter(lines: list[str]) -> list[str]:
     return lines
 
 
-def _join(lines: list[str]) -> str:
-    out = ""
-    for line in (part.strip() for part in lines):
-        if out and not (_CJK_END.search(out) or _CJK_START.match(line)):
-            out += " "
-        out += line
-    return out
 
 
 def _clean(text: str) -> tuple[str, bool]:

@@ -9,14 +9,18 @@ blanks) is judged against the standard in ``drafter.completeness``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from drafter.cjk import tidy
 
 from drafter import modelcheck, yamlio
 from drafter.errors import DrafterError
 
 Layout = Literal["standard", "themed"]
+# Prose typed by the officer: folded YAML lines are re-joined the Chinese way.
+Text = Annotated[str, AfterValidator(tidy)]
 
 
 class _Input(BaseModel):
@@ -35,7 +39,7 @@ def _paragraphs(value: Any) -> Any:
 class Figure(_Input):
     """A number worth stating, optionally with last year's value for 同比."""
 
-    name: str = Field(description="指标说法，紧接数字的前半句，如“全年共发刑事案件”")
+    name: Text = Field(description="指标说法，紧接数字的前半句，如“全年共发刑事案件”")
     value: int | float = Field(description="本年度数值")
     unit: str = Field("", description="单位，如“起”“人”“%”")
     previous: int | float | None = Field(
@@ -46,25 +50,25 @@ class Figure(_Input):
 class Point(_Input):
     """One concrete measure under a topic."""
 
-    title: str = Field("", description="小标题（可选），一句话概括，如“坚持案件质量评查”")
-    text: str = Field(description="具体做法和成效")
+    title: Text = Field("", description="小标题（可选），一句话概括，如“坚持案件质量评查”")
+    text: Text = Field(description="具体做法和成效")
     figures: list[Figure] = Field(default_factory=list, description="相关数据（可选）")
 
 
 class MeasureTopic(_Input):
     """A theme of the year's work, e.g. 执法规范化建设."""
 
-    title: str = Field(description="主题，如“聚焦推进执法规范化建设”")
+    title: Text = Field(description="主题，如“聚焦推进执法规范化建设”")
     topic: str | None = Field(None, description="对应主题目录中的 id（可选），见 drafter schema 或标准文件 topics")
-    summary: str = Field("", description="本主题的导语（可选）")
+    summary: Text = Field("", description="本主题的导语（可选）")
     points: list[Point] = Field(default_factory=list, description="具体举措，每条一项")
 
 
 class LeadershipItem(_Input):
     """What the principal leader personally did as 第一责任人."""
 
-    title: str = Field("", description="小标题（可选）")
-    text: str = Field(description="主要负责人履职的具体情况，尽量写出次数、比例")
+    title: Text = Field("", description="小标题（可选）")
+    text: Text = Field(description="主要负责人履职的具体情况，尽量写出次数、比例")
     figures: list[Figure] = Field(default_factory=list, description="相关数据（可选）")
 
 
@@ -72,27 +76,27 @@ class Shortcoming(_Input):
     """A shortcoming together with its cause: both are required."""
 
     id: str | None = Field(None, description="编号（可选），供 plans 的 answers 引用，如 s1")
-    problem: str = Field(description="存在的不足：哪个环节、什么表现")
-    cause: str = Field("", description="原因分析：为什么会这样（必填，只写问题不写原因算不完整）")
+    problem: Text = Field(description="存在的不足：哪个环节、什么表现")
+    cause: Text = Field("", description="原因分析：为什么会这样（必填，只写问题不写原因算不完整）")
 
 
 class Plan(_Input):
     """One item of next year's plan."""
 
-    title: str = Field("", description="小标题（可选）")
-    text: str = Field(description="下一年度要做的具体事情")
+    title: Text = Field("", description="小标题（可选）")
+    text: Text = Field(description="下一年度要做的具体事情")
     answers: str | None = Field(None, description="对应的不足的 id（可选），如 s1")
 
 
 class Meta(_Input):
     unit: str = Field(description="报告单位全称，如“隆化县公安局”")
     year: int = Field(ge=2000, le=2100, description="报告年度（写的是哪一年的工作），如 2024")
-    title: str | None = Field(None, description="报告标题（可选）；不填则按标准生成")
+    title: Text | None = Field(None, description="报告标题（可选）；不填则按标准生成")
     recipients: list[str] = Field(
         default_factory=list, description="主送机关，即报送对象，如“中共隆化县委”“隆化县人民政府”"
     )
     signer: str | None = Field(None, description="落款署名（可选）；不填则用报告单位")
-    date: dt.date = Field(description="成文日期，写成 2025-02-20 的形式")
+    date: dt.date | None = Field(None, description="成文日期，写成 2025-02-20 的形式（定稿时必填）")
     layout: Layout = Field(
         "standard",
         description="版式：standard 为举措合成一部分、下分（一）（二）主题；"
@@ -110,12 +114,12 @@ class Report(_Input):
     """The whole input file."""
 
     meta: Meta
-    preamble: list[str] = Field(default_factory=list, description="开头的总体情况（一段或几段）")
+    preamble: list[Text] = Field(default_factory=list, description="开头的总体情况（一段或几段）")
     measures: list[MeasureTopic] | None = Field(None, description="主要举措和成效：按主题分组")
     leadership: list[LeadershipItem] | None = Field(None, description="主要负责人履行第一责任人职责情况")
     shortcomings: list[Shortcoming] | None = Field(None, description="存在的不足和原因：每条都写原因")
     plans: list[Plan] | None = Field(None, description="下一年度主要安排")
-    other: list[str] = Field(default_factory=list, description="其他需要报告的情况（可选，一段或几段）")
+    other: list[Text] = Field(default_factory=list, description="其他需要报告的情况（可选，一段或几段）")
 
     _v_paragraphs = field_validator("preamble", "other", mode="before")(
         classmethod(lambda cls, v: _paragraphs(v))
@@ -143,7 +147,9 @@ def describe(path: str) -> str:
 def load(path) -> tuple[Report, yamlio.Located]:
     """Read, parse and type-check an input file. Raises DrafterError (exit 2)."""
     located = yamlio.load(path)
-    if located.data is not None and not isinstance(located.data, dict):
+    if located.data is None:
+        raise DrafterError(f"{located.file}：文件是空的。请先用 drafter init 生成模板，再填写内容。")
+    if not isinstance(located.data, dict):
         raise DrafterError(
             f"{located.file}：输入文件应由 meta、preamble、measures 等“键: 值”组成，"
             "但文件最外层不是这种结构。请用 drafter init 生成模板后再填写。"

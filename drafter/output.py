@@ -26,7 +26,7 @@ def check_target(target: Path, force: bool, inputs: tuple[Path, ...] = ()) -> No
     if target.is_dir():
         raise DrafterError(f"{target}：这是一个文件夹，不能作为输出文件。请在 -o 后写上文件名。")
     if target.exists() and not force:
-        raise DrafterError(f"{target}：文件已存在，未覆盖。如确需覆盖，请加 --force；或用 -o 指定其他文件名。")
+        raise DrafterError(f"{target}：文件已存在，未覆盖。如确需覆盖，请加 --force，或换一个文件名。")
     if not target.parent.exists():
         raise DrafterError(f"{target}：所在文件夹“{target.parent}”不存在。请先建立该文件夹或换一个路径。")
 

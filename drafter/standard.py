@@ -11,12 +11,16 @@ import re
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from drafter import modelcheck, yamlio
+from drafter.cjk import tidy
 from drafter.resources import default_schema_path
 
 PART_IDS = ("measures", "leadership", "shortcomings", "plans", "other")
+Prose = Annotated[str, AfterValidator(tidy)]
 
 
 class _Strict(BaseModel):
@@ -56,9 +60,9 @@ class Part(_Strict):
     name: str
     required: bool
     heading: str
-    content: str
+    content: Prose
     minimum: Minimum = Minimum()
-    guidance: str
+    guidance: Prose
     recognition: Recognition = Recognition()
 
     def heading_for(self, year: int) -> str:
@@ -114,7 +118,7 @@ class LeadershipFact(_Strict):
     id: str
     name: str
     keywords: list[str] = Field(min_length=1)
-    hint: str
+    hint: Prose
 
 
 class Standard(_Strict):

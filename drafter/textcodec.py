@@ -65,8 +65,12 @@ def read_text(path: Path, max_bytes: int) -> tuple[str, str]:
     """Read and decode a text file no larger than ``max_bytes``."""
     try:
         size = path.stat().st_size
+    except FileNotFoundError:
+        raise DrafterError(f"{path}：文件不存在。请检查文件名和所在文件夹是否写对。") from None
     except OSError as exc:
         raise DrafterError(f"{path}：无法读取文件（{exc.strerror}）。请确认路径正确、文件存在且有读取权限。") from None
+    if path.is_dir():
+        raise DrafterError(f"{path}：这是一个文件夹，不是文件。请写出文件名。")
     if size > max_bytes:
         raise DrafterError(
             f"{path}：文件大小 {size / 1048576:.1f} MB，超过上限 {max_bytes / 1048576:.0f} MB。"

@@ -1,0 +1,74 @@
+"""``drafter init``: write a fill-in input file for a unit and year.
+
+The skeleton is a template (templates/init.yaml.j2); its comments come from the
+standard's guidance and the input model's field descriptions, so they never
+drift from what validate checks.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafter import model
+from drafter.output import write_atomic
+from drafter.resources import templates_dir
+from drafter.standard import Standard
+
+SCHEMA_FILE = "drafter-input.schema.json"
+_COMMENT_WIDTH = 38  # CJK characters per comment line
+
+
+def skeleton(std: Standard, unit: str, year: int, file_name: str) -> str:
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(str(templates_dir())),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["yaml_str"] = lambda s: json.dumps(str(s), ensure_ascii=False)
+    env.filters["comment_lines"] = lambda s: textwrap.wrap(" ".join(str(s).split()), _COMMENT_WIDTH)
+    template = env.get_template("init.yaml.j2")
+    return template.render(
+        unit=unit,
+        year=year,
+        next_year=year + 1,
+        file_name=file_name,
+        schema_file=SCHEMA_FILE,
+        parts=std.parts,
+        orders=std.orders,
+        topics=[f"{t.id}（{t.name}）" for t in std.topics],
+        facts=[f.name for f in std.leadership_facts],
+        blank=std.blank,
+        describe=model.describe,
+    )
+
+
+def init(path: Path, std: Standard, unit: str, year: int, force: bool) -> list[Path]:
+    """Write the skeleton, and the JSON Schema beside it for editors.
+
+    The schema file is only created, or refreshed when it is drafter's own
+    output; a different file of that name is left alone.
+    """
+    text = skeleton(std, unit, year, path.name)
+    written = [write_atomic(path, text, force=force)]
+    schema_path = path.parent / SCHEMA_FILE
+    schema_text = json.dumps(model.json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if not schema_path.exists():
+        written.append(write_atomic(schema_path, schema_text))
+    elif _is_ours(schema_path) and schema_path.read_text(encoding="utf-8") != schema_text:
+        written.append(write_atomic(schema_path, schema_text, force=True))
+    return written
+
+
+def _is_ours(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("title") == model.json_schema()["title"]

@@ -1,0 +1,57 @@
+"""Show completeness results: a rich table for people, JSON for tools."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.table import Table
+
+from drafter.completeness import Finding, PartSummary, is_complete
+
+_SEVERITY = {"error": "[red]错误[/red]", "warning": "[yellow]提醒[/yellow]"}
+
+
+def as_json(file: str, parts: list[PartSummary], findings: list[Finding]) -> str:
+    payload = {
+        "file": file,
+        "complete": is_complete(findings),
+        "parts": [
+            {"id": p.id, "required": p.required, "items": p.items, "chars": p.chars, "complete": p.complete}
+            for p in parts
+        ],
+        "findings": [f.as_dict() for f in findings],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def show(console: Console, file: str, parts: list[PartSummary], findings: list[Finding]) -> None:
+    table = Table(title=f"{file} 各部分情况", title_justify="left")
+    table.add_column("部分", overflow="fold")
+    table.add_column("id", style="dim")
+    table.add_column("条目", justify="right")
+    table.add_column("字数", justify="right")
+    table.add_column("状态")
+    for p in parts:
+        if p.complete:
+            status = "[green]完整[/green]" if p.items else "[dim]未写（可选）[/dim]"
+        else:
+            status = "[red]不完整[/red]"
+        table.add_row(p.name, p.id, str(p.items), str(p.chars), status)
+    console.print(table)
+    if findings:
+        listing = Table(title="需要处理的问题", title_justify="left", show_lines=False)
+        listing.add_column("位置", no_wrap=True)
+        listing.add_column("级别", no_wrap=True)
+        listing.add_column("说明", overflow="fold")
+        for f in findings:
+            listing.add_row(f.location, _SEVERITY[f.severity], f.message)
+        console.print(listing)
+    if any(f.code == "blank" for f in findings):
+        console.print("提示：把每个【待填写：…】连同括号替换为实际内容。")
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    if errors:
+        console.print(f"[red]不完整[/red]：{errors} 处错误，{warnings} 处提醒。改完错误后再运行 drafter validate。")
+    else:
+        console.print(f"[green]完整[/green]：没有错误，{warnings} 处提醒。可以运行 drafter render 生成文稿。")

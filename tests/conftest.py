@@ -1,0 +1,56 @@
+"""Shared fixtures: the repository's data, the standard, and a CLI runner."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter import standard as standard_mod
+from drafter.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture(scope="session")
+def std():
+    return standard_mod.load()
+
+
+@pytest.fixture
+def cli():
+    """Run the CLI in-process: ``cli("validate", path)`` → Run."""
+    runner = CliRunner()
+
+    def run(*args) -> Run:
+        result = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def cli_process():
+    """Run ``python -m drafter`` as a real process (to see tracebacks, if any)."""
+
+    def run(*args, cwd=None) -> Run:
+        proc = subprocess.run(
+            [sys.executable, "-m", "drafter", *map(str, args)],
+            capture_output=True, text=True, encoding="utf-8", cwd=cwd,
+        )
+        return Run(proc.returncode, proc.stdout, proc.stderr)
+
+    return run
