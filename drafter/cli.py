@@ -10,6 +10,7 @@ Exit codes, for every command: 0 success/complete, 1 completeness problems,
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
 )
 
 SchemaOption = typer.Option(
@@ -50,6 +52,14 @@ def guarded() -> Iterator[None]:
     except KeyboardInterrupt:
         _err("已中断。")
         raise typer.Exit(130) from None
+    except Exception as exc:  # a bug in drafter, not the user's fault
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        _err(
+            f"drafter 内部错误（{type(exc).__name__}：{exc}）。这不是您的操作问题；"
+            "请把所用命令和输入文件发给维护人员。设置环境变量 DRAFTER_DEBUG=1 可查看详细信息。"
+        )
+        raise typer.Exit(3) from None
 
 
 def _err(message: str) -> None:

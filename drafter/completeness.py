@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 
+from pydantic import BaseModel
+
 from drafter.model import Report
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
@@ -69,7 +71,7 @@ def strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from strings(item, loc + (i,))
-    elif hasattr(value, "model_fields"):
+    elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from strings(getattr(value, name), loc + (name,))
 
@@ -140,7 +142,7 @@ class _Checker:
                      f"“{spec.name}”正文约{chars}字，至少需要{minimum.chars}字。请补充具体做法、数据或案例。")
         for i, item in enumerate(items):
             for field in ("text", "problem"):
-                if field in type(item).model_fields and not getattr(item, field).strip():
+                if field in getattr(type(item), "model_fields", {}) and not getattr(item, field).strip():
                     self.add("empty_text", "error", part_id, (part_id, i, field), "内容为空，请填写。")
 
     def measures(self) -> None:
@@ -174,6 +176,8 @@ class _Checker:
 
     def plans(self) -> None:
         ids = [s.id for s in self.report.shortcomings or [] if s.id]
+        if not self.report.shortcomings:
+            return  # the missing part is the error to fix first
         for i, plan in enumerate(self.report.plans or []):
             if plan.answers and plan.answers not in ids:
                 close = difflib.get_close_matches(plan.answers, ids, n=1)

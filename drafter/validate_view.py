@@ -40,12 +40,15 @@ def show(console: Console, file: str, parts: list[PartSummary], findings: list[F
         table.add_row(p.name, p.id, str(p.items), str(p.chars), status)
     console.print(table)
     if findings:
-        listing = Table(title="需要处理的问题", title_justify="left", show_lines=False)
-        listing.add_column("位置", no_wrap=True)
+        # The file is named in the title; rows give line:column so long paths
+        # never squeeze the message column.
+        listing = Table(title=f"需要处理的问题（{file}）", title_justify="left", show_lines=False)
+        listing.add_column("行:列", no_wrap=True)
         listing.add_column("级别", no_wrap=True)
         listing.add_column("说明", overflow="fold")
         for f in findings:
-            listing.add_row(f.location, _SEVERITY[f.severity], f.message)
+            place = f"{f.line}:{f.col}" if f.line else "—"
+            listing.add_row(place, _SEVERITY[f.severity], f.message)
         console.print(listing)
     if any(f.code == "blank" for f in findings):
         console.print("提示：把每个【待填写：…】连同括号替换为实际内容。")

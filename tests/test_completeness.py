@@ -1,0 +1,99 @@
+"""Completeness rules on a filled input, one rule at a time."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from drafter import completeness, model
+from tests.conftest import EXAMPLES
+
+BASE = yaml.safe_load(EXAMPLES[0].read_text(encoding="utf-8")) if EXAMPLES else None
+
+
+def findings_for(tmp_path, std, mutate):
+    data = copy.deepcopy(BASE)
+    mutate(data)
+    path = tmp_path / "in.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    report, located = model.load(path)
+    return completeness.check(report, std, located)
+
+
+def codes(findings, severity=None):
+    return [f.code for f in findings if severity is None or f.severity == severity]
+
+
+@pytest.mark.parametrize("part", ["measures", "leadership", "shortcomings", "plans"])
+@pytest.mark.parametrize("empty", [None, []])
+def test_a_missing_required_part_is_an_error(tmp_path, std, part, empty):
+    found = findings_for(tmp_path, std, lambda d: d.__setitem__(part, empty))
+    errors = [f for f in found if f.severity == "error"]
+    assert [(f.code, f.part) for f in errors] == [("missing_part", part)]
+    assert not completeness.is_complete(found)
+
+
+def test_other_is_optional(tmp_path, std):
+    assert completeness.is_complete(findings_for(tmp_path, std, lambda d: d.__setitem__("other", None)))
+
+
+def test_shortcoming_without_cause_is_an_error_at_its_line(tmp_path, std):
+    found = findings_for(tmp_path, std, lambda d: d["shortcomings"][1].pop("cause"))
+    (f,) = [f for f in found if f.code == "no_cause"]
+    assert f.path == "shortcomings[1]" and f.line and "原因" in f.message
+
+
+def test_minimum_items_and_chars(tmp_path, std):
+    def shrink(d):
+        d["measures"] = d["measures"][:1]
+        d["measures"][0]["points"] = [{"text": "开展了工作。"}]
+
+    found = findings_for(tmp_path, std, shrink)
+    assert {"min_items", "min_chars"} <= set(codes(found, "error"))
+
+
+def test_plan_answers_must_name_a_shortcoming(tmp_path, std):
+    found = findings_for(tmp_path, std, lambda d: d["plans"][0].__setitem__("answers", "s9"))
+    (f,) = [f for f in found if f.code == "unknown_answer"]
+    assert f.path == "plans[0].answers"
+
+
+def test_missing_leadership_facts_are_warnings_not_errors(tmp_path, std):
+    def vague(d):
+        d["leadership"] = [{"text": "主要负责人高度重视法治建设，亲自过问重要工作。" * 10},
+                           {"text": "主要负责人带头遵守法律，推动各项工作落实。" * 10}]
+
+    found = findings_for(tmp_path, std, vague)
+    assert completeness.is_complete(found)
+    assert codes(found).count("leadership_fact") == len(std.leadership_facts)
+
+
+def test_year_consistency_warnings(tmp_path, std):
+    def stale(d):
+        year = d["meta"]["year"]
+        d["preamble"] = [f"{year - 1}年，全局上下认真贯彻落实各项部署。"]
+        d["plans"][0]["text"] = f"{year}年将继续推进执法规范化建设。" + d["plans"][0]["text"]
+        d["meta"]["date"] = f"{year}-12-30"
+
+    found = findings_for(tmp_path, std, stale)
+    assert {"stale_year", "plan_year", "date_year"} <= set(codes(found, "warning"))
+    assert completeness.is_complete(found)
+
+
+def test_unknown_order_and_topic(tmp_path, std):
+    def bad(d):
+        d["meta"]["order"] = "reverse"
+        d["measures"][0]["topic"] = "law_enforcment"
+
+    found = findings_for(tmp_path, std, bad)
+    assert "unknown_order" in codes(found, "error")
+    (topic,) = [f for f in found if f.code == "unknown_topic"]
+    assert "law_enforcement" in topic.message
+
+
+def test_blank_left_from_init_is_an_error(tmp_path, std):
+    found = findings_for(tmp_path, std, lambda d: d["plans"][2].__setitem__("text", std.blank("安排")))
+    (f,) = [f for f in found if f.code == "blank"]
+    assert f.path == "plans[2].text" and f.part == "plans"
