@@ -159,6 +159,11 @@ def load(path) -> tuple[Report, yamlio.Located]:
 
 def json_schema() -> dict[str, Any]:
     schema = Report.model_json_schema()
+    # Class docstrings are developer notes in English; editors should show
+    # only the Chinese field descriptions.
+    schema.pop("description", None)
+    for definition in schema.get("$defs", {}).values():
+        definition.pop("description", None)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "drafter 法治政府建设年度报告输入文件"
     return schema
