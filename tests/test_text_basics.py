@@ -1,0 +1,114 @@
+"""Small shared mechanisms: numbering, the Markdown dialect, CJK spacing, decoding."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from drafter import markdown
+from drafter.cjk import tidy
+from drafter.errors import DrafterError
+from drafter.numbering import Numberer, cn, parse_cn
+from drafter.textcodec import decode
+
+
+@pytest.fixture(scope="module")
+def numberer(std):
+    return Numberer(std.numbering)
+
+
+def test_chinese_numerals_round_trip():
+    assert [cn(n) for n in (1, 9, 10, 11, 20, 35)] == ["一", "九", "十", "十一", "二十", "三十五"]
+    assert all(parse_cn(cn(n)) == n for n in range(1, 100))
+
+
+@pytest.mark.parametrize("level", [1, 2, 3, 4])
+@pytest.mark.parametrize("n", [1, 2, 10, 12])
+def test_what_is_formatted_is_recognised_at_the_same_level(numberer, level, n):
+    match = numberer.match(numberer.format(level, n) + "加强执法监督")
+    assert (match.level, match.number, match.rest) == (level, n, "加强执法监督")
+
+
+@pytest.mark.parametrize(
+    "text, level, number",
+    [
+        ("一、总体情况", 1, 1), ("三. 问题", 1, 3), ("二，主要安排", 1, 2), ("第二部分 存在的问题", 1, 2),
+        ("(一)半角括号", 2, 1), ("（十一）全角括号", 2, 11), ("( 二 )空格", 2, 2),
+        ("1.以打开路", 3, 1), ("2、加强", 3, 2), ("3．全角点", 3, 3),
+        ("（1）细目", 4, 1), ("(2)细目", 4, 2),
+    ],
+)
+def test_real_world_numbering_variants(numberer, text, level, number):
+    match = numberer.match(text)
+    assert match is not None and (match.level, match.number) == (level, number)
+
+
+@pytest.mark.parametrize("text", ["一是坚持学法", "2024年，全局", "1.08亿元的涉案资金", "十分重视", "二〇二四年"])
+def test_body_text_is_not_heading_numbering(numberer, text):
+    assert numberer.match(text) is None
+
+
+def test_inline_enumeration(numberer):
+    assert numberer.inline(3) == "三是"
+    assert numberer.inline_match("三是强化监督") == 3
+    assert numberer.inline_match("三、强化监督") is None
+
+
+def test_markdown_structure():
+    doc = markdown.parse(
+        "# 报告标题\n\n::: recipient\n某县委：\n:::\n\n开头一段\n接着写。\n\n## 一、主要举措\n\n"
+        "### （一）主题\n\n正文。\n\n::: signature\n某县公安局\n:::\n\n::: date\n2025年2月20日\n:::\n"
+    )
+    assert [(b.kind, b.level, b.text) for b in doc.blocks] == [
+        ("title", 0, "报告标题"),
+        ("recipient", 0, "某县委："),
+        ("paragraph", 0, "开头一段接着写。"),
+        ("heading", 1, "一、主要举措"),
+        ("heading", 2, "（一）主题"),
+        ("paragraph", 0, "正文。"),
+        ("signature", 0, "某县公安局"),
+        ("date", 0, "2025年2月20日"),
+    ]
+    assert [b.index for b in doc.blocks] == list(range(8))
+
+
+def test_markdown_without_a_single_title_maps_hashes_to_levels():
+    doc = markdown.parse("# 一、举措\n\n内容\n\n# 二、不足\n\n## （一）问题\n")
+    assert [(b.kind, b.level) for b in doc.blocks] == [("heading", 1), ("paragraph", 0), ("heading", 1), ("heading", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["# 不是标题", "::: signature", "**不是加粗**", "- 不是列表", "> 不是引用", "a_b*c\\d", "{{ 7*7 }} {% if %}"],
+)
+def test_escaped_input_text_survives_literally(text):
+    doc = markdown.parse(f"## 一、标题\n\n{markdown.escape(text)}\n")
+    assert doc.blocks[-1].kind == "paragraph"
+    assert doc.blocks[-1].text == tidy(text) and not doc.blocks[-1].bold  # input text arrives tidied
+
+
+def test_markdown_reads_front_matter_comments_and_bold():
+    doc = markdown.parse("---\ntitle: x\n---\n<!-- 注释 -->\n**加粗标题**\n\n正文\n")
+    assert [(b.text, b.bold) for b in doc.blocks] == [("加粗标题", True), ("正文", False)]
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [("按主题撰写， 每条写明", "按主题撰写，每条写明"), ("第一行\n第二行", "第一行第二行"),
+     ("plain English words", "plain English words"), ("段一\n\n段二", "段一\n\n段二")],
+)
+def test_tidy_joins_chinese_lines(raw, expected):
+    assert tidy(raw) == expected
+
+
+def test_decode_order_and_refusals():
+    text = "法治政府建设"
+    assert decode(text.encode("utf-8"), "a") == (text, "UTF-8")
+    assert decode(codecs.BOM_UTF8 + text.encode("utf-8"), "a")[0] == text
+    assert decode(text.encode("gb18030"), "a") == (text, "GB18030/GBK")
+    assert decode(codecs.BOM_UTF16_BE + text.encode("utf-16-be"), "a")[0] == text
+    with pytest.raises(DrafterError, match="二进制"):
+        decode(b"PK\x03\x04\x00\x00binary", "a")
+    with pytest.raises(DrafterError, match="控制字符"):
+        decode(bytes(range(1, 9)) * 50, "a")
