@@ -1,0 +1,136 @@
+"""A .docx file (already vetted by zipguard) → Document.
+
+Reads body paragraphs and table-cell paragraphs in reading order, with what
+the checker needs to spot headings: the style name, the outline level (from
+the paragraph or inherited through its style chain), heading styles (also when
+a custom style is based on one) and whether the whole paragraph is bold.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from drafter import cjk
+from drafter.document import Document
+from drafter.errors import DrafterError
+
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+_TITLE_NAMES = {"title", "标题"}
+_BODY_OUTLINE = 9  # w:outlineLvl 9 means "body text": it stops inheritance
+
+
+def read(path: Path) -> Document:
+    import docx
+    from docx.oxml.ns import qn
+
+    try:
+        word = docx.Document(str(path))
+    except Exception:  # python-docx reports broken packages with many exception types
+        raise DrafterError(
+            f"{path}：无法作为 Word 文档打开（文件损坏，或是改了扩展名的其他格式）。"
+            "请用 Word 或 WPS 打开后“另存为” .docx 再检查。"
+        ) from None
+    styles = _Styles(word)
+    paragraph_tag = qn("w:p")
+    containers = {qn(t) for t in ("w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent", "w:customXml")}
+    document = Document(source=str(path))
+    # An explicit stack instead of recursion: nesting depth is the file's choice.
+    stack = [iter(word.element.body)]
+    while stack:
+        element = next(stack[-1], None)
+        if element is None:
+            stack.pop()
+        elif element.tag == paragraph_tag:
+            _add_paragraph(document, element, styles)
+        elif element.tag in containers:
+            stack.append(iter(element))
+    return document
+
+
+def _add_paragraph(document: Document, p, styles: _Styles) -> None:
+    text = _text(p)
+    if not text:
+        return
+    style_id = next(iter(p.xpath("./w:pPr/w:pStyle/@w:val")), None)
+    chain = styles.chain(style_id)
+    outline = _outline_level(p, chain)
+    heading_level = next((int(m.group(1)) for s in chain if (m := _HEADING_NAME.match(s.name or ""))), None)
+    style_name = chain[0].name if chain else None
+    if style_name and style_name.lower() in _TITLE_NAMES:
+        document.add("title", text, style=style_name, outline_level=outline)
+        return
+    level = outline or heading_level
+    bold = _all_bold(p, chain, styles)
+    if level:
+        document.add("heading", text, level=min(level, 4), style=style_name, outline_level=outline, bold=bold)
+    else:
+        document.add("paragraph", text, style=style_name, outline_level=outline, bold=bold)
+
+
+def _text(p) -> str:
+    # Runs in the paragraph itself, hyperlinks and tracked insertions included;
+    # text boxes anchored in it are separate stories and are left out.
+    parts = []
+    for node in p.xpath(".//w:r[not(ancestor::w:txbxContent)]/*[self::w:t or self::w:tab or self::w:br or self::w:cr]"):
+        local = node.tag.rsplit("}", 1)[-1]
+        parts.append(node.text or "" if local == "t" else ("\n" if local in ("br", "cr") else " "))
+    return cjk.join_lines("".join(parts).split("\n")) if parts else ""
+
+
+def _outline_level(p, chain) -> int | None:
+    """1-based outline level, or None for body text."""
+    for element in (p, *(s.element for s in chain)):
+        values = element.xpath("./w:pPr/w:outlineLvl/@w:val")
+        if values and values[0].isdigit():
+            value = int(values[0])
+            return None if value >= _BODY_OUTLINE else value + 1
+    return None
+
+
+def _all_bold(p, chain, styles: _Styles) -> bool:
+    """True when every run carrying visible text is bold, directly or by style."""
+    paragraph_bold = next((s.font.bold for s in chain if s.font.bold is not None), None)
+    seen = False
+    for r in p.xpath(".//w:r[not(ancestor::w:txbxContent)]"):
+        if not "".join(r.xpath("./w:t/text()")).strip():
+            continue
+        seen = True
+        bold = _flag(r.xpath("./w:rPr/w:b/@w:val"), r.xpath("./w:rPr/w:b"))
+        if bold is None:
+            char_style = next(iter(r.xpath("./w:rPr/w:rStyle/@w:val")), None)
+            bold = next((s.font.bold for s in styles.chain(char_style, character=True) if s.font.bold is not None), None)
+        if not (bold if bold is not None else paragraph_bold):
+            return False
+    return seen
+
+
+def _flag(values: list[str], present: list) -> bool | None:
+    if not present:
+        return None
+    return not values or values[0].lower() not in ("0", "false", "off")
+
+
+class _Styles:
+    """Style lookup by id, following ``basedOn`` links (cycles cut)."""
+
+    def __init__(self, word):
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self._by_id = {s.style_id: s for s in word.styles if s.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER)}
+        self._default = word.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self._cache: dict[tuple[str | None, bool], list] = {}
+
+    def chain(self, style_id: str | None, character: bool = False) -> list:
+        key = (style_id, character)
+        if key not in self._cache:
+            style = self._by_id.get(style_id) if style_id else None
+            if style is None and not character:
+                style = self._default
+            chain, seen = [], set()
+            while style is not None and style.style_id not in seen:
+                seen.add(style.style_id)
+                chain.append(style)
+                style = style.base_style
+            self._cache[key] = chain
+        return self._cache[key]
