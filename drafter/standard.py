@@ -51,6 +51,9 @@ class Recognition(_Strict):
     aliases: list[str] = Field(default_factory=list, description="标题中出现即认定为本部分的词")
     cues: list[str] = Field(default_factory=list, description="无标题时识别段落开头的正则表达式")
     cause_cues: list[str] = Field(default_factory=list, description="写了原因的迹象（正则表达式）")
+    unheaded_min_chars: int = Field(
+        0, ge=0, description="没有标题时，开头段之后的正文达到这么多字即认定为本部分（0 表示不用此规则）"
+    )
 
     _v_cues = field_validator("cues", "cause_cues")(classmethod(lambda cls, v: _check_regex(v)))
 
@@ -67,6 +70,14 @@ class Part(_Strict):
 
     def heading_for(self, year: int) -> str:
         return fill_year(self.heading, year)
+
+
+class HeadingRules(_Strict):
+    """Layout facts the checker uses to tell headings from body text."""
+
+    max_chars: int = Field(40, ge=1, description="单独成行的标题最多字数")
+    run_in_max_chars: int = Field(50, ge=1, description="编号段落的第一句不超过这个字数时视为段首标题")
+    title_max_chars: int = Field(60, ge=1, description="文首标题行最多字数")
 
 
 class Order(_Strict):
@@ -136,6 +147,7 @@ class Standard(_Strict):
     numbering: Numbering
     placeholders: Placeholders
     metadata_lines: list[str] = Field(default_factory=list)
+    headings: HeadingRules = HeadingRules()
     report_markers: ReportMarkers
     topics: list[Topic] = Field(default_factory=list)
     leadership_facts: list[LeadershipFact] = Field(default_factory=list)

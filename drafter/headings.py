@@ -1,0 +1,121 @@
+"""Tell headings from body text in a Document read from someone's draft.
+
+Signals, strongest first: a Word heading style or outline level (kept by the
+reader as a ``heading`` block), the structural numbering 一、（一）1.（1） and
+their real-world variants (the standard's ``numbering`` patterns), and short
+standalone or bold lines. A numbered paragraph that goes on after its first
+sentence ("（一）聚焦……。一是……") is a run-in heading: the first sentence is the
+heading. Inline enumerations (一是……二是……) are body text. Web-page metadata
+lines, the title and the recipient line are set apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from drafter.document import Block, Document
+from drafter.numbering import Numberer
+from drafter.standard import Standard
+
+Role = Literal["title", "front", "meta", "heading", "para", "back"]
+
+_SENTENCE_END = "。！？；!?;"
+_FIRST_SENTENCE = re.compile(rf"^(.*?)[{_SENTENCE_END}：:]")
+_FRONT_KINDS = {"title": "title", "recipient": "front", "signature": "back", "date": "back"}
+
+
+@dataclass
+class Unit:
+    """One block, classified."""
+
+    block: Block
+    role: Role
+    level: int = 0  # heading level 1..4; 0 for a heading whose level is unknown (short or bold line)
+    numbered: bool = False  # starts with structural numbering
+    number: int = 0  # that number, e.g. 3 for "（三）"
+    heading: str = ""  # heading words without numbering (a run-in heading: its first sentence)
+    run_in: bool = False  # the heading shares its paragraph with body text
+    inline: int | None = None  # number of an inline enumeration opening the paragraph (一是 → 1)
+
+    @property
+    def index(self) -> int:
+        return self.block.index
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+    @property
+    def content(self) -> bool:
+        return self.role in ("heading", "para")
+
+
+def normalize(text: str) -> str:
+    """Full-width/half-width insensitive form for matching words (aliases, cues)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def first_sentence(text: str) -> str:
+    m = _FIRST_SENTENCE.match(text)
+    return m.group(1) if m else text
+
+
+class Analyser:
+    def __init__(self, std: Standard):
+        self.rules = std.headings
+        self.numberer = Numberer(std.numbering)
+        self.metadata = [re.compile(p) for p in std.metadata_lines]
+
+    def analyse(self, document: Document) -> list[Unit]:
+        units: list[Unit] = []
+        for block in document.blocks:
+            text = block.text.strip()
+            if not text:
+                continue
+            if block.kind in _FRONT_KINDS:
+                units.append(Unit(block, _FRONT_KINDS[block.kind]))
+            elif any(p.search(text) for p in self.metadata):
+                units.append(Unit(block, "meta"))
+            elif not any(u.content for u in units) and self._front_matter(block, units):
+                units.append(Unit(block, "front" if text.endswith(("：", ":")) else "title"))
+            else:
+                units.append(self._classify(block))
+        return units
+
+    def _front_matter(self, block: Block, before: list[Unit]) -> bool:
+        """A title line (or a recipient line after it) before any content."""
+        text = block.text.strip()
+        if block.kind == "heading" or self.numberer.match(text) or len(text) > self.rules.title_max_chars:
+            return False
+        if text.endswith(("：", ":")):
+            return any(u.role == "title" for u in before)
+        return not any(ch in _SENTENCE_END for ch in text) and sum(u.role == "title" for u in before) < 3
+
+    def _classify(self, block: Block) -> Unit:
+        text = block.text.strip()
+        numbering = self.numberer.match(text)
+        if block.kind == "heading":
+            words = numbering.rest if numbering else text
+            level = numbering.level if numbering else block.level
+            return Unit(block, "heading", level=level, numbered=bool(numbering),
+                        number=numbering.number if numbering else 0, heading=words.strip())
+        if numbering:
+            head = first_sentence(numbering.rest)
+            body = numbering.rest[len(head):].lstrip(_SENTENCE_END + "：:").strip()
+            return Unit(block, "heading", level=numbering.level, numbered=True, number=numbering.number,
+                        heading=head.strip()[: self.rules.run_in_max_chars], run_in=bool(body))
+        inline = self.numberer.inline_match(text)
+        if inline is None and self._standalone(text, block.bold):
+            return Unit(block, "heading", heading=text.rstrip("。"))
+        return Unit(block, "para", inline=inline)
+
+    def _standalone(self, text: str, bold: bool) -> bool:
+        """A short line that stands alone like a heading (level unknown)."""
+        if len(text) > self.rules.max_chars or text.endswith(("：", ":")):
+            return False
+        if bold:
+            return True
+        return not any(ch in _SENTENCE_END for ch in text.rstrip("。"))

@@ -1,0 +1,383 @@
+"""Which of the standard's parts a draft contains, and where.
+
+The mechanism, in the order it runs (the words it looks for are all data in
+the standard: aliases, cues, cause cues, orders, markers):
+
+1. Headings are found (drafter.headings). The shallowest heading level is the
+   top level; each top-level heading maps to the part whose aliases it names.
+   A top-level heading naming no part is a themed measures heading until the
+   report has turned to its shortcomings, and continues the part before it
+   after that. Short standalone lines naming a part also start it.
+2. Parts without a heading are found from the opening sentence of an
+   unnumbered paragraph (the part's cues), only where the accepted orders
+   allow that part to begin: after the parts that always precede it.
+3. A fresh 一是/（一） enumeration restarting inside the shortcomings, with no
+   plans found, is taken as the plans (partial: inferred from the statutory
+   order, plans follow shortcomings).
+4. Substantial text before the first other part is the measures even without
+   a heading (its heading may have been lost).
+5. A part still not found but named by a sub-heading inside another part is
+   partial; a part whose body is only a placeholder marker is missing.
+
+Positions are 0-based paragraph indexes (Block.index): the place in the
+file's non-empty paragraphs, title included, in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from drafter.document import Document
+from drafter.headings import Analyser, Unit, first_sentence, normalize
+from drafter.standard import Part, Standard, Topic, fill_year
+
+Status = Literal["found", "partial", "missing"]
+
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_SNIPPET = 30
+
+
+@dataclass
+class PartResult:
+    id: str
+    name: str
+    required: bool
+    status: Status
+    evidence: str | None = None
+    position: int | None = None
+    own_section: bool = False  # the part stands as its own section (not a sub-heading)
+
+
+@dataclass
+class CheckResult:
+    file: str
+    parts: list[PartResult]
+    warnings: list[str] = field(default_factory=list)
+    topics: list[tuple[Topic, bool]] = field(default_factory=list)  # measures' topic coverage
+    year: int | None = None
+
+    @property
+    def complete(self) -> bool:
+        return all(p.status == "found" for p in self.parts if p.required)
+
+
+@dataclass
+class _Start:
+    """Where a part begins, and how it was recognised."""
+
+    unit: int  # index into the unit list
+    part: str
+    how: Literal["heading", "themed", "cue", "inferred", "unheaded"]
+
+
+def recognise(document: Document, std: Standard) -> CheckResult:
+    return _Recogniser(std, document).run()
+
+
+def _snippet(text: str, limit: int = _SNIPPET) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "……"
+
+
+class _Recogniser:
+    def __init__(self, std: Standard, document: Document):
+        self.std = std
+        self.document = document
+        self.units = Analyser(std).analyse(document)
+        self.content = [i for i, u in enumerate(self.units) if u.content]
+        self.year = self._year()
+        self.placeholder = std.placeholder_re
+        self.aliases = {p.id: self._aliases(p) for p in std.parts}
+        self.cues = {p.id: self._patterns(p.recognition.cues) for p in std.parts}
+        self.causes = self._patterns(std.part("shortcomings").recognition.cause_cues)
+        # "p always comes after q" in every accepted order.
+        self.after = {
+            p.id: {q.id for q in std.parts if all(o.sequence.index(q.id) < o.sequence.index(p.id) for o in std.orders)}
+            for p in std.parts
+        }
+
+    @property
+    def _turned(self) -> set[str]:
+        """Parts that show the report has turned from its work to its problems.
+
+        Until then an untitled top-level heading is a theme of the measures (the
+        measures may follow a leadership section opening the report); after it,
+        such a heading continues the part before it (e.g. a cause analysis).
+        """
+        return {"shortcomings"} | self._must_follow("shortcomings")
+
+    # -- data prepared for this document ---------------------------------
+
+    def _year(self) -> int | None:
+        titles = [u.text for u in self.units if u.role == "title"]
+        for text in titles:
+            m = _YEAR.search(text)
+            if m:
+                return int(m.group(1))
+        counts = Counter(int(y) for u in self.units if u.content for y in _YEAR.findall(u.text))
+        return max(counts, key=lambda y: counts[y]) if counts else None
+
+    def _fill(self, text: str) -> str | None:
+        if "{year}" in text or "{next_year}" in text:
+            return fill_year(text, self.year) if self.year else None
+        return text
+
+    def _aliases(self, part: Part) -> list[str]:
+        filled = (self._fill(a) for a in part.recognition.aliases)
+        return [normalize(a) for a in filled if a]
+
+    def _patterns(self, patterns: list[str]) -> list[re.Pattern[str]]:
+        filled = (self._fill(p) for p in patterns)
+        return [re.compile(p) for p in filled if p]
+
+    # -- matching ----------------------------------------------------------
+
+    def _scores(self, heading: str) -> dict[str, int]:
+        words = normalize(heading)
+        scores = {pid: sum(len(a) for a in aliases if a in words) for pid, aliases in self.aliases.items()}
+        return {pid: s for pid, s in scores.items() if s}
+
+    def _name_part(self, heading: str, started: set[str]) -> str | None:
+        """The part a heading names; order-plausible candidates win ties and near-ties."""
+        scores = self._scores(heading)
+        plausible = {pid: s for pid, s in scores.items() if not (self._must_follow(pid) & started)}
+        pool = plausible or scores
+        return max(pool, key=lambda pid: pool[pid]) if pool else None
+
+    def _must_follow(self, pid: str) -> set[str]:
+        """Parts that always come after ``pid``."""
+        return {q for q, before in self.after.items() if pid in before}
+
+    def _opening(self, unit: Unit) -> str:
+        return re.sub(r"\s+", "", first_sentence(unit.text))
+
+    # -- the steps -----------------------------------------------------------
+
+    def run(self) -> CheckResult:
+        top = min((self.units[i].level for i in self.content if self.units[i].role == "heading" and self.units[i].level), default=None)
+        starts = self._explicit_starts(top)
+        self._implicit_starts(starts)
+        self._inferred_plans(starts)
+        starts.sort(key=lambda s: s.unit)
+        results = [self._result(part, starts, top) for part in self.std.parts]
+        measures = next(r for r in results if r.id == "measures")
+        if measures.status == "missing":
+            self._unheaded_measures(measures, starts)
+        warnings = self._warnings(results, starts)
+        return CheckResult(self.document.source, results, warnings, self._topics(starts, results), self.year)
+
+    def _explicit_starts(self, top: int | None) -> list[_Start]:
+        starts: list[_Start] = []
+        started: set[str] = set()
+        for i in self.content:
+            unit = self.units[i]
+            if unit.role != "heading" or not (unit.level == top or unit.level == 0):
+                continue
+            pid = self._name_part(unit.heading, started)
+            how = "heading"
+            if pid is None and unit.level == top and not (self._turned & started):
+                pid, how = "measures", "themed"
+            if pid is None:
+                continue  # an untitled top-level heading continues the part before it
+            starts.append(_Start(i, pid, how))
+            started.add(pid)
+        return starts
+
+    def _implicit_starts(self, starts: list[_Start]) -> None:
+        explicit = {s.part for s in starts}
+        last_explicit = max((s.unit for s in starts), default=-1)
+        intro = self.content[0] if self.content else -1
+        for n, i in enumerate(self.content):
+            unit = self.units[i]
+            previous = self.units[self.content[n - 1]] if n else None
+            if unit.role != "para" or unit.inline is not None or i == intro:
+                continue
+            if previous is not None and previous.role == "heading" and not previous.run_in:
+                continue  # the first paragraph under a heading belongs to that heading
+            opening = self._opening(unit)
+            for part in self.std.parts:
+                pid = part.id
+                if pid in explicit or any(s.part == pid for s in starts) or not self.cues[pid]:
+                    continue
+                if not self._may_begin_at(pid, i, starts, last_explicit):
+                    continue
+                if any(c.search(opening) for c in self.cues[pid]):
+                    starts.append(_Start(i, pid, "cue"))
+                    break
+
+    def _may_begin_at(self, pid: str, i: int, starts: list[_Start], last_explicit: int) -> bool:
+        """Whether the accepted orders let part ``pid`` begin at unit ``i``."""
+        current = max((s for s in starts if s.unit < i), key=lambda s: s.unit, default=None)
+        if current is not None and current.part in self._must_follow(pid):
+            return False  # inside a part that always comes later
+        for before in self.after[pid] - {"measures"}:
+            start = min((s.unit for s in starts if s.part == before), default=None)
+            if start is None and self.std.part(before).required and i < last_explicit:
+                return False  # a preceding part is absent: only the tail may hold this one
+            if start is not None and start > i:
+                return False
+        return True
+
+    def _inferred_plans(self, starts: list[_Start]) -> None:
+        if any(s.part == "plans" for s in starts):
+            return
+        ordered = sorted(starts, key=lambda s: s.unit)
+        for k, start in enumerate(ordered):
+            if start.part != "shortcomings":
+                continue
+            end = ordered[k + 1].unit if k + 1 < len(ordered) else len(self.units)
+            seen: set[tuple[str, int]] = set()
+            for i in range(start.unit + 1, end):
+                unit = self.units[i]
+                key = ("inline", 0) if unit.inline is not None else ("number", unit.level) if unit.numbered else None
+                if key is None:
+                    continue
+                number = unit.inline if unit.inline is not None else unit.number
+                opening = self._opening(unit)
+                restart = number == 1 and key in seen
+                if restart and not any(c.search(opening) for c in self.causes + self.cues["shortcomings"]):
+                    starts.append(_Start(i, "plans", "inferred"))
+                    return
+                seen.add(key)
+            return
+
+    def _region(self, starts: list[_Start], pid: str) -> list[int]:
+        """Unit indexes belonging to part ``pid`` (all its sections)."""
+        out: list[int] = []
+        for k, start in enumerate(starts):
+            if start.part == pid:
+                end = starts[k + 1].unit if k + 1 < len(starts) else len(self.units)
+                out.extend(i for i in range(start.unit, end) if self.units[i].content)
+        return out
+
+    def _body(self, region: list[int], start: _Start) -> str:
+        parts = []
+        for i in region:
+            unit = self.units[i]
+            if i == start.unit and unit.role == "heading":
+                if unit.run_in:
+                    parts.append(unit.text.split(unit.heading, 1)[-1])
+                continue
+            parts.append(unit.text)
+        return "".join(parts)
+
+    def _result(self, part: Part, starts: list[_Start], top: int | None) -> PartResult:
+        result = PartResult(part.id, part.name, part.required, "missing")
+        mine = [s for s in starts if s.part == part.id]
+        if mine:
+            first = mine[0]
+            unit = self.units[first.unit]
+            region = self._region(starts, part.id)
+            body = self._body(region, first)
+            result.position, result.own_section = unit.index, True
+            if not self.placeholder.sub("", body).strip(" \t\r\n。，,.；;：:"):
+                marker = self.placeholder.search(body)
+                if marker:
+                    result.evidence = f"只有待补充标记：{marker.group(0)}"
+                    return result
+                result.status, result.evidence = "partial", f"只有标题，没有正文：{_snippet(unit.text)}"
+                return result
+            result.status = "partial" if first.how == "inferred" else "found"
+            result.evidence = self._evidence(first, mine)
+            return result
+        sub = self._subheading(part.id, starts, top)
+        if sub is not None:
+            parent, unit = sub
+            result.status, result.position = "partial", unit.index
+            where = f"“{_snippet(_heading_line(parent), 20)}”下" if parent is not None else "文中"
+            result.evidence = f"未单独成部分，只在{where}作为小标题出现：{_snippet(_heading_line(unit))}"
+        return result
+
+    def _evidence(self, first: _Start, mine: list[_Start]) -> str:
+        unit = self.units[first.unit]
+        if first.how == "heading":
+            return _snippet(_heading_line(unit), 60)
+        if first.how == "themed":
+            themed = [s for s in mine if s.how == "themed"]
+            extra = f"等 {len(themed)} 个主题标题（主题式结构）" if len(themed) > 1 else "（主题式标题）"
+            return f"{_snippet(_heading_line(unit), 24)}{extra}"
+        if first.how == "cue":
+            return f"无标题，按段落开头认定：{_snippet(unit.text)}"
+        return f"无标题；不足之后重新开始列举，按“安排在不足之后”推断：{_snippet(unit.text)}"
+
+    def _subheading(self, pid: str, starts: list[_Start], top: int | None) -> tuple[Unit | None, Unit] | None:
+        own = {s.unit for s in starts}
+        for i in self.content:
+            unit = self.units[i]
+            if unit.role != "heading" or i in own or not unit.heading:
+                continue
+            scores = self._scores(unit.heading)
+            if scores and max(scores, key=lambda p: scores[p]) == pid:
+                parent = max((s for s in starts if s.unit < i), key=lambda s: s.unit, default=None)
+                return (self.units[parent.unit] if parent else None), unit
+        return None
+
+    def _unheaded_measures(self, result: PartResult, starts: list[_Start]) -> None:
+        """Text before the first recognised part, after the opening paragraph."""
+        first_start = min((s.unit for s in starts), default=len(self.units))
+        body = [i for i in self.content[1:] if i < first_start]
+        chars = sum(len(self.units[i].text) for i in body)
+        threshold = self.std.part("measures").recognition.unheaded_min_chars
+        if body and threshold and chars >= threshold:
+            unit = self.units[body[0]]
+            result.status, result.position, result.own_section = "found", unit.index, True
+            result.evidence = f"无标题，按开头段之后、其他部分之前的正文认定：{_snippet(unit.text)}"
+            starts.insert(0, _Start(body[0], "measures", "unheaded"))
+
+    # -- warnings and extra information --------------------------------------
+
+    def _warnings(self, results: list[PartResult], starts: list[_Start]) -> list[str]:
+        warnings = []
+        full = "".join(self.units[i].text for i in self.content)
+        markers = self.std.report_markers
+        hits = [t for t in markers.terms if t in full]
+        if len(hits) < markers.min_hits:
+            seen = "、".join(hits) if hits else "一个也没有"
+            warnings.append(
+                f"这份文件不像法治政府建设年度报告：报告常用词（如“{markers.terms[0]}”“{markers.terms[1]}”）"
+                f"只出现了 {len(hits)} 个（{seen}），至少应有 {markers.min_hits} 个。请确认选对了文件。"
+            )
+        placed = sorted((r for r in results if r.own_section and r.status != "missing"), key=lambda r: r.position)
+        sequence = [r.id for r in placed]
+        if not any(_is_subsequence(sequence, o.sequence) for o in self.std.orders):
+            names = {p.id: p.name for p in self.std.parts}
+            shown = " → ".join(names[pid] for pid in sequence)
+            accepted: dict[str, list[str]] = {}
+            for order in self.std.orders:  # the accepted orders, restricted to the parts present
+                expected = " → ".join(names[pid] for pid in order.sequence if pid in sequence)
+                accepted.setdefault(expected, []).append(order.name)
+            options = "；或".join(f"“{seq}”（{'、'.join(by)}）" for seq, by in accepted.items())
+            warnings.append(f"各部分的顺序是“{shown}”，不符合认可的顺序。应为{options}。")
+        short = next(r for r in results if r.id == "shortcomings")
+        if short.own_section and short.status != "missing":
+            region = "".join(self.units[i].text for i in self._region(sorted(starts, key=lambda s: s.unit), "shortcomings"))
+            if not any(c.search(region) for c in self.causes):
+                warnings.append(
+                    f"“{short.name}”只列了问题，没有分析原因（未见“原因”“由于”“导致”一类表述）。"
+                    "按规定，不足和原因都要写。"
+                )
+        markers_left = [(u.index, m.group(0)) for u in self.units if u.content for m in self.placeholder.finditer(u.text)]
+        if markers_left:
+            index, marker = markers_left[0]
+            warnings.append(f"文中还有 {len(markers_left)} 处待填写/待补充标记，第一处在第 {index + 1} 段：{marker}")
+        return warnings
+
+    def _topics(self, starts: list[_Start], results: list[PartResult]) -> list[tuple[Topic, bool]]:
+        ordered = sorted(starts, key=lambda s: s.unit)
+        text = "".join(self.units[i].text for i in self._region(ordered, "measures"))
+        return [(t, any(k in text for k in t.keywords)) for t in self.std.topics]
+
+
+def _heading_line(unit: Unit) -> str:
+    """A heading as written, numbering included; for a run-in heading, its first sentence."""
+    if unit.role == "heading" and unit.run_in and unit.heading in unit.text:
+        return unit.text[: unit.text.index(unit.heading) + len(unit.heading)]
+    return unit.text
+
+
+def _is_subsequence(seq: list[str], order: list[str]) -> bool:
+    it = iter(order)
+    return all(pid in it for pid in seq)
