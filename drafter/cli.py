@@ -163,6 +163,58 @@ def schema_cmd(
             print(f"已写入 {output}", file=sys.stderr)
 
 
+@app.command("check")
+def check_cmd(
+    files: list[Path] = typer.Argument(
+        ..., metavar="FILE...", help="要检查的报告（.docx、.txt 或 .md），可一次给多个。", show_default=False
+    ),
+    schema: Optional[Path] = SchemaOption,
+    fmt: str = typer.Option("table", "--format", help="输出格式：table（表格，给人看）或 json（给程序用）。"),
+) -> None:
+    """检查别人写好的报告是否写齐了必需的部分，并指出每部分在哪里。
+
+    必需部分：主要举措和成效、党政主要负责人履行第一责任人职责情况、存在的不足和原因、
+    下一年度主要安排（“其他需要报告的情况”可不写）。每部分给出状态（已找到/不完整/缺失）、
+    依据（标题原文或段落开头）和位置（第几段）；顺序不合规定、不足没写原因、
+    文件不像法治政府建设报告时给出提醒。.txt 可以是 UTF-8、GBK/GB18030 或带 BOM 的 UTF-16；
+    .doc、.wps、.pdf 请先用 Word 或 WPS 另存为 .docx。
+
+    退出码：0 必需部分齐全；1 有部分缺失或不完整；2 有文件无法读取（其余文件照常检查）。
+
+    示例：drafter check 万州区公安局2024年报告.docx
+    """
+    from rich.console import Console
+
+    from drafter import checkview, readers, standard
+    from drafter.errors import DrafterError
+    from drafter.recognize import recognise
+
+    if fmt not in ("table", "json"):
+        _err(f"--format 只能是 table 或 json，而不是“{fmt}”。")
+        raise typer.Exit(2)
+    console = Console(highlight=False)
+    results, unreadable = [], 0
+    with guarded():
+        std = standard.load(schema)
+        for path in files:
+            try:
+                result = recognise(readers.read(path), std)
+            except DrafterError as exc:
+                _err(str(exc))
+                unreadable += 1
+                continue
+            results.append(result)
+            if fmt == "table":
+                checkview.print_table(result, console)
+    if fmt == "json":
+        import json
+
+        payload = [checkview.to_json(r) for r in results]
+        print(json.dumps(payload if len(files) > 1 else (payload[0] if payload else None), ensure_ascii=False, indent=2))
+    elif len(files) > 1:
+        checkview.print_summary(results, unreadable, console)
+    raise typer.Exit(2 if unreadable else 0 if all(r.complete for r in results) else 1)
+
 def main() -> None:
     app()
 

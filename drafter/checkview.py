@@ -1,0 +1,90 @@
+"""Show check results: a table for people, JSON for other programs.
+
+The JSON shape is a contract outside tools rely on; ``to_json`` builds exactly
+{"file", "complete", "parts": [{"id", "status", "evidence", "position"}],
+"warnings"} and nothing else (topic coverage is table-only information).
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from drafter.recognize import CheckResult, PartResult
+
+_STATUS = {
+    "found": ("✓ 已找到", "green"),
+    "partial": ("△ 不完整", "yellow"),
+    "missing": ("✗ 缺失", "red"),
+}
+
+
+def to_json(result: CheckResult) -> dict:
+    return {
+        "file": result.file,
+        "complete": result.complete,
+        "parts": [
+            {"id": p.id, "status": p.status, "evidence": p.evidence, "position": p.position}
+            for p in result.parts
+        ],
+        "warnings": list(result.warnings),
+    }
+
+
+def print_table(result: CheckResult, console: Console) -> None:
+    year = f"（报告年度：{result.year}）" if result.year else "（未能判断报告年度）"
+    console.print(Text(f"检查 {result.file}{year}", style="bold"))
+    table = Table(show_lines=True, expand=False)
+    table.add_column("部分", overflow="fold", max_width=18)
+    table.add_column("状态", no_wrap=True)
+    table.add_column("依据", overflow="fold", ratio=1)
+    table.add_column("位置", no_wrap=True)
+    for part in result.parts:
+        table.add_row(Text(_part_name(part)), _status(part), Text(part.evidence or "—"), _position(part))
+    console.print(table)
+    for warning in result.warnings:
+        console.print(Text(f"提醒：{warning}", style="yellow"))
+    covered = [t.name for t, hit in result.topics if hit]
+    if result.topics:
+        missing = [t.name for t, hit in result.topics if not hit]
+        line = f"主题覆盖（供参考）：主要举措涉及主题目录中 {len(covered)}/{len(result.topics)} 个主题"
+        console.print(Text(line + (f"；未涉及：{'、'.join(missing)}" if missing else "。"), style="dim"))
+    console.print(_verdict(result))
+    console.print()
+
+
+def print_summary(results: list[CheckResult], unreadable: int, console: Console) -> None:
+    complete = sum(r.complete for r in results)
+    console.print(
+        Text(
+            f"共 {len(results) + unreadable} 个文件：齐全 {complete} 个，不齐全 {len(results) - complete} 个，"
+            f"无法读取 {unreadable} 个。",
+            style="bold",
+        )
+    )
+
+
+def _part_name(part: PartResult) -> str:
+    return part.name if part.required else f"{part.name}（可选）"
+
+
+def _status(part: PartResult) -> Text:
+    if part.status == "missing" and not part.required:
+        return Text("— 未写", style="dim")
+    label, style = _STATUS[part.status]
+    return Text(label, style=style)
+
+
+def _position(part: PartResult) -> str:
+    return f"第 {part.position + 1} 段" if part.position is not None else "—"
+
+
+def _verdict(result: CheckResult) -> Text:
+    required = [p for p in result.parts if p.required]
+    if result.complete:
+        return Text(f"结论：必需的 {len(required)} 个部分齐全。", style="bold green")
+    missing = "、".join(p.name for p in required if p.status == "missing")
+    partial = "、".join(p.name for p in required if p.status == "partial")
+    details = "；".join(x for x in (missing and f"缺少：{missing}", partial and f"不完整：{partial}") if x)
+    return Text(f"结论：不齐全。{details}。", style="bold red")
