@@ -109,7 +109,7 @@ def init_cmd(
 
 @app.command("validate")
 def validate_cmd(
-    input_file: Path = typer.Argument(..., metavar="INPUT", help="填好的输入文件（YAML）。", show_default=False),
+    inputs: list[Path] = typer.Argument(..., metavar="INPUT...", help="填好的输入文件（YAML），可以一次写多个。", show_default=False),
     schema: Optional[Path] = SchemaOption,
     fmt: str = typer.Option("table", "--format", help="输出格式：table（表格，给人看）或 json（给程序用）。"),
 ) -> None:
@@ -117,7 +117,10 @@ def validate_cmd(
     是否还有 init 留下的【待填写】空白、第一责任人职责要点、年份是否前后一致。
 
     退出码：0 完整；1 有缺项（列出每处的行号和改法）；2 文件无法使用（编码、YAML 格式或字段类型错误）。
+    一次检查多个文件时取最严重的结果；--format json 对多个文件输出一个列表。
     """
+    import json
+
     from rich.console import Console
 
     from drafter import completeness, model, standard, validate_view
@@ -127,14 +130,25 @@ def validate_cmd(
         raise typer.Exit(2)
     with guarded():
         std = standard.load(schema)
-        report, located = model.load(input_file)
+    console = Console()
+    payloads, worst = [], 0
+    for path in inputs:
+        try:
+            with guarded():
+                report, located = model.load(path)
+        except typer.Exit as stop:
+            worst = max(worst, stop.exit_code)
+            payloads.append({"file": str(path), "complete": False, "error": "文件无法使用，见错误输出。"})
+            continue
         findings = completeness.check(report, std, located)
         parts = completeness.summarize(report, std, findings)
+        worst = max(worst, 0 if completeness.is_complete(findings) else 1)
+        payloads.append(validate_view.payload(str(path), parts, findings))
+        if fmt == "table":
+            validate_view.show(console, str(path), parts, findings)
     if fmt == "json":
-        print(validate_view.as_json(str(input_file), parts, findings))
-    else:
-        validate_view.show(Console(), str(input_file), parts, findings)
-    raise typer.Exit(0 if completeness.is_complete(findings) else 1)
+        print(json.dumps(payloads[0] if len(payloads) == 1 else payloads, ensure_ascii=False, indent=2))
+    raise typer.Exit(worst)
 
 
 @app.command("schema")

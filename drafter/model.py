@@ -9,6 +9,7 @@ blanks) is judged against the standard in ``drafter.completeness``.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
@@ -146,7 +147,7 @@ def describe(path: str) -> str:
 
 def load(path) -> tuple[Report, yamlio.Located]:
     """Read, parse and type-check an input file. Raises DrafterError (exit 2)."""
-    located = yamlio.load(path)
+    located = yamlio.load(Path(path))
     if located.data is None:
         raise DrafterError(f"{located.file}：文件是空的。请先用 drafter init 生成模板，再填写内容。")
     if not isinstance(located.data, dict):

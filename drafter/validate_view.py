@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from rich.console import Console
 from rich.table import Table
 
@@ -12,8 +10,8 @@ from drafter.completeness import Finding, PartSummary, is_complete
 _SEVERITY = {"error": "[red]错误[/red]", "warning": "[yellow]提醒[/yellow]"}
 
 
-def as_json(file: str, parts: list[PartSummary], findings: list[Finding]) -> str:
-    payload = {
+def payload(file: str, parts: list[PartSummary], findings: list[Finding]) -> dict:
+    return {
         "file": file,
         "complete": is_complete(findings),
         "parts": [
@@ -22,7 +20,6 @@ def as_json(file: str, parts: list[PartSummary], findings: list[Finding]) -> str
         ],
         "findings": [f.as_dict() for f in findings],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
 def show(console: Console, file: str, parts: list[PartSummary], findings: list[Finding]) -> None:

@@ -129,3 +129,15 @@ def test_bad_inputs_exit_2_with_place_and_no_traceback(tmp_path, cli_process, te
     assert run.exit_code == code
     assert "Traceback" not in run.stderr
     assert f"{path}:" in run.stderr
+
+
+def test_validate_several_files_reports_each_and_exits_with_the_worst(tmp_path, skeleton, cli):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("meta: [\n", encoding="utf-8")
+    run = cli("validate", *EXAMPLES, "--format", "json")
+    assert run.exit_code == 0 and [r["complete"] for r in json.loads(run.stdout)] == [True] * len(EXAMPLES)
+    assert cli("validate", *EXAMPLES, skeleton).exit_code == 1
+    run = cli("validate", EXAMPLES[0], broken, skeleton, "--format", "json")
+    assert run.exit_code == 2
+    assert [r["file"] for r in json.loads(run.stdout)] == [str(EXAMPLES[0]), str(broken), str(skeleton)]
+    assert str(broken) in run.stderr
