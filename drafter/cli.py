@@ -229,8 +229,151 @@ def check_cmd(
         checkview.print_summary(results, unreadable, console)
     raise typer.Exit(2 if unreadable else 0 if all(r.complete for r in results) else 1)
 
+# click's usage errors, said in Chinese. The pattern's groups fill the message.
+_USAGE_MESSAGES = (
+    (r"Missing argument '([^']+)'", "缺少参数 {0}。"),
+    (r"Missing option '([^']+)'", "缺少选项 {0}。"),
+    (r"No such option: (\S+)", "没有这个选项：{0}。"),
+    (r"No such command '([^']+)'", "没有这个命令：{0}。可用的命令见 drafter --help。"),
+    (r"Got unexpected extra arguments? \(([^)]*)\)", "多出了参数：{0}。"),
+    (r"Option '([^']+)' requires an argument", "选项 {0} 后面需要跟一个值。"),
+    (r"Invalid value for '([^']+)': (.*)", "参数 {0} 的值不对（{1}）。"),
+)
+
+
+def _usage_message(message: str) -> str:
+    import re
+
+    for pattern, chinese in _USAGE_MESSAGES:
+        found = re.search(pattern, message)
+        if found:
+            return chinese.format(*found.groups())
+    return f"命令用法有误（{message}）。"
+
+
+@app.command("render")
+def render_cmd(
+    input_file: Path = typer.Argument(..., metavar="INPUT", help="填好的输入文件（YAML）。", show_default=False),
+    output: Optional[Path] = typer.Option(
+        None, "-o", "--output", metavar="OUT",
+        help="输出文件名。不写时在当前文件夹生成“单位+年度+法治政府建设年度报告”；写 - 表示输出到屏幕（仅 --format md）。",
+        show_default=False,
+    ),
+    fmt: str = typer.Option("docx", "--format", help="输出格式：docx（Word 文稿）或 md（Markdown 文字，便于快速查看）。"),
+    allow_incomplete: bool = typer.Option(
+        False, "--allow-incomplete", help="输入不完整时也生成草稿，缺项处写上突出显示的【待补充：…】标记。"
+    ),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
+    templates: Optional[Path] = typer.Option(
+        None, "--templates", metavar="DIR",
+        help="使用自定义模板文件夹（由 drafter templates export 导出后修改）；其中没有的文件仍用内置模板。",
+        show_default=False,
+    ),
+    fonts: str = typer.Option(
+        "gov", "--fonts",
+        help="字体方案：gov 用仿宋_GB2312 等公文字体，并登记 Windows 字体作替代；windows 直接用仿宋、楷体等 Windows 自带字体。",
+    ),
+    schema: Optional[Path] = SchemaOption,
+) -> None:
+    """按 GB/T 9704-2012《党政机关公文格式》生成 Word 文稿。
+
+    先做与 drafter validate 相同的检查：输入不完整时列出缺项、不生成文件（退出码 1）；加 --allow-incomplete 则照样生成草稿，缺项处留下突出显示的【待补充：…】标记，定稿前逐一补齐。
+
+    文字由模板生成（标题、开头、各部分、署名和日期），版式按样式表排版：A4 纸，3号仿宋正文，每页 22 行、每行 28 字，页码“— 1 —”单页居右、双页居左；标题是 Word 的标题样式，导航窗格可看到提纲。
+
+    同一输入文件每次生成的文稿完全相同。不会覆盖已有文件（除非加 --force），也不会改动输入文件。
+
+        drafter render 隆化县公安局2024.yaml
+        drafter render 隆化县公安局2024.yaml -o 报告草稿.docx --allow-incomplete
+        drafter render 隆化县公安局2024.yaml --format md -o -
+    """
+    from drafter import completeness, model, render, standard
+    from drafter.output import write_atomic
+
+    if fmt not in ("docx", "md"):
+        _err(f"--format 只能是 docx 或 md，而不是“{fmt}”。")
+        raise typer.Exit(2)
+    if fonts not in ("gov", "windows"):
+        _err(f"--fonts 只能是 gov 或 windows，而不是“{fonts}”。")
+        raise typer.Exit(2)
+    if output == Path("-") and fmt != "md":
+        _err("Word 文稿不能输出到屏幕。请用 -o 指定文件名，或加 --format md 输出文字。")
+        raise typer.Exit(2)
+    with guarded():
+        std = standard.load(schema)
+        report, located = model.load(input_file)
+        findings = completeness.check(report, std, located)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors and not allow_incomplete:
+        _err(f"{input_file}：输入不完整，有 {len(errors)} 处缺项，未生成文稿。请逐条补全：")
+        for finding in errors:
+            print(f"  {finding.location}  {finding.message}", file=sys.stderr)
+        print("补全后重新运行；如需先生成一份草稿，加 --allow-incomplete，缺项处会留下【待补充】标记。", file=sys.stderr)
+        raise typer.Exit(1)
+    with guarded():
+        data = render.draft(report, std, fmt, templates, fonts)
+        if output == Path("-"):
+            sys.stdout.write(data.decode("utf-8"))
+            return
+        target = output or render.default_output(report, fmt, templates)
+        write_atomic(target, data, force=force, inputs=(input_file,))
+    if errors:
+        print(f"已生成草稿 {target}（不完整：{len(errors)} 处缺项，文中已用突出显示的标记标出）。", file=sys.stderr)
+    else:
+        print(f"已生成 {target}", file=sys.stderr)
+    warnings = len(findings) - len(errors)
+    if warnings:
+        print(f"另有 {warnings} 处提醒，运行 drafter validate {input_file} 查看。", file=sys.stderr)
+
+
+templates_app = typer.Typer(
+    help="管理报告模板：导出内置模板，供单位修改措辞和版式。",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("export")
+def templates_export_cmd(
+    directory: Path = typer.Argument(..., metavar="DIR", help="导出到这个文件夹（不存在时自动建立）。", show_default=False),
+    force: bool = typer.Option(False, "--force", help="文件夹中已有同名文件时覆盖。"),
+) -> None:
+    """把内置模板复制到 DIR，供单位修改后使用。
+
+    导出的内容：report.md.j2（报告正文的措辞和结构）、parts/ 与 macros.md.j2（各部分的写法）、filename.txt.j2（默认文件名）、styles/gbt9704.yaml（版式：页边距、字体、字号、页码）。修改后生成文稿时指定该文件夹：
+
+        drafter templates export 我局模板
+        drafter render 输入.yaml --templates 我局模板
+
+    DIR 中已有同名文件时不覆盖任何文件，除非加 --force。
+    """
+    from drafter import templates_export
+
+    with guarded():
+        written = templates_export.export(directory, force=force)
+    print(f"已导出 {len(written)} 个模板文件到 {directory}。修改后用 drafter render INPUT --templates {directory} 生成文稿。",
+          file=sys.stderr)
+
+
 def main() -> None:
-    app()
+    """Console entry point: command-line usage errors in Chinese, exit code 2."""
+    try:
+        code = app(prog_name="drafter", standalone_mode=False)
+    except Exception as exc:
+        # Usage errors come from the click layer typer is built on; they are
+        # recognised by shape (exit code 2 and a message), not by class, so
+        # this holds whether typer vendors click or depends on it.
+        if getattr(exc, "exit_code", None) != 2 or not hasattr(exc, "format_message"):
+            raise
+        ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            print(ctx.get_help())
+            sys.exit(0)
+        name = ctx.command_path if ctx is not None else "drafter"
+        _err(f"{_usage_message(exc.format_message())}运行 {name} --help 查看用法。")
+        sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

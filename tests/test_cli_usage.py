@@ -1,0 +1,37 @@
+"""The console entry point: help, version, and usage errors in Chinese."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter import __version__
+
+
+def test_version(cli_process):
+    run = cli_process("--version")
+    assert run.exit_code == 0 and run.stdout.strip() == f"drafter {__version__}"
+
+
+def test_help_lists_every_command(cli_process):
+    run = cli_process("--help")
+    assert run.exit_code == 0
+    for command in ("init", "validate", "schema"):
+        assert command in run.stdout
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["init"], "缺少参数 PATH"),
+        (["init", "x.yaml", "--year", "2024"], "缺少选项 --unit"),
+        (["validate", "--bogus", "x.yaml"], "没有这个选项：--bogus"),
+        (["frobnicate"], "没有这个命令：frobnicate"),
+        (["init", "x.yaml", "--unit", "某局", "--year", "明年"], "参数 --year 的值不对"),
+    ],
+)
+def test_usage_errors_are_chinese_exit_2_without_traceback(cli_process, tmp_path, args, expected):
+    run = cli_process(*args, cwd=tmp_path)
+    assert run.exit_code == 2
+    assert expected in run.stderr and "--help" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not (tmp_path / "x.yaml").exists()
