@@ -1,0 +1,232 @@
+"""Input → report text (drafter Markdown), through Jinja2 templates.
+
+The templates write every word of the report. This module hands them the data
+and a few mechanisms: numbering, year-on-year arithmetic, number formatting,
+gap markers, sentence endings, where the title breaks. It writes no sentence.
+
+Templates may come from a unit (``--templates DIR``), so they always run in a
+sandbox, and the data they see is already Markdown-escaped: whatever an input
+string contains (``{{ }}``, ``{% %}``, ``#``, ``*``) prints as literal text,
+and a template author cannot forget to escape it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from pydantic import BaseModel
+
+from drafter import markdown
+from drafter.errors import DrafterError
+from drafter.model import Report
+from drafter.numbering import Numberer
+from drafter.resources import templates_dir
+from drafter.standard import Order, Standard, fill_year
+from drafter.stylesheet import em_width
+
+REPORT_TEMPLATE = "report.md.j2"
+FILENAME_TEMPLATE = "filename.txt.j2"
+
+# Unicode names of sentence-final marks, full- and half-width (。！？；… and .!?;).
+_FINAL = re.compile(r"FULL STOP|EXCLAMATION MARK|QUESTION MARK|SEMICOLON|ELLIPSIS")
+_BAD_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def environment(templates: Path | None = None) -> SandboxedEnvironment:
+    """A sandboxed environment reading ``templates`` first, then the built-in files.
+
+    The fallback lets a unit override only the files it changed.
+    """
+    folders = [templates_dir()]
+    if templates is not None:
+        if not templates.is_dir():
+            raise DrafterError(
+                f"{templates}：模板文件夹不存在。请先用 drafter templates export {templates} 导出内置模板，"
+                "修改后再用 --templates 指定。"
+            )
+        folders.insert(0, templates)
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(f) for f in folders], encoding="utf-8"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(yoy=yoy, number=number, ending=ending)
+    return env
+
+
+def render(report: Report, std: Standard, templates: Path | None = None, title_chars: float = 20) -> str:
+    """The report as drafter Markdown.
+
+    ``title_chars`` is how many title characters fit on a line (from the style
+    sheet); a longer title is broken after the unit's name.
+    """
+    env = environment(templates)
+    numberer = Numberer(std.numbering)
+    env.filters.update(level=lambda n, level: numberer.format(level, n), inline=numberer.inline)
+    year = report.meta.year
+    env.globals["gap"] = std.gap
+    cause_cues = [re.compile(fill_year(c, year)) for c in std.part("shortcomings").recognition.cause_cues]
+    env.tests["cause_cued"] = lambda text: any(c.search(text) for c in cause_cues)
+    title = report.meta.title or std.title_for(report.meta.unit, year)
+    context = {
+        "report": _view(report),
+        "title": markdown.escape(title),
+        "title_lines": [markdown.escape(line) for line in title_lines(title, report.meta.unit, title_chars)],
+        "year": year,
+        "next_year": year + 1,
+        "layout": report.meta.layout,
+        "order": list(_order(std, report.meta.order).sequence),
+        "parts": {
+            part.id: SimpleNamespace(
+                id=part.id, name=markdown.escape(part.name),
+                heading=markdown.escape(part.heading_for(year)), required=part.required,
+            )
+            for part in std.parts
+        },
+    }
+    text = _run(env, REPORT_TEMPLATE, context)
+    return _tidy(text)
+
+
+def file_stem(report: Report, templates: Path | None = None) -> str:
+    """The default output file name (without extension), from filename.txt.j2."""
+    env = environment(templates)
+    meta = report.meta
+    context = {"unit": meta.unit, "year": meta.year, "next_year": meta.year + 1}
+    stem = _BAD_FILENAME.sub("_", _run(env, FILENAME_TEMPLATE, context).strip()).strip(" .")
+    if not stem:
+        raise DrafterError(f"{FILENAME_TEMPLATE}：生成的文件名为空。请检查该模板，或用 -o 指定输出文件名。")
+    return stem
+
+
+def title_lines(title: str, unit: str, width: float) -> list[str]:
+    """Where the title breaks: as the input says, else after the unit's name.
+
+    GB/T 9704 wants a long title in several lines without splitting a word; the
+    unit's name is the one boundary known without a dictionary. Otherwise the
+    title stays one line and the word processor wraps it.
+    """
+    if "\n" in title:
+        return [line.strip() for line in title.splitlines() if line.strip()]
+    rest = title[len(unit):]
+    if em_width(title) > width and unit and title.startswith(unit) and em_width(rest) <= width:
+        return [unit, rest]
+    return [title]
+
+
+def yoy(figure: Any) -> SimpleNamespace | None:
+    """Year-on-year change of a figure, as numbers; the template words it.
+
+    ``direction`` is "up", "down" or "flat"; ``change`` is a percentage, or
+    percentage points (``points`` true) when the figure is itself a percentage.
+    None when there is no previous value or the ratio is undefined (previous 0).
+    """
+    value, previous = figure.value, figure.previous
+    if previous is None:
+        return None
+    points = figure.unit.strip() in ("%", "\uff05")  # half- or full-width percent sign
+    if points:
+        change = _round(abs(Decimal(str(value)) - Decimal(str(previous))))
+    elif previous == 0:
+        return SimpleNamespace(direction="flat", change=0, points=False) if value == 0 else None
+    else:
+        change = _round(abs(Decimal(str(value)) - Decimal(str(previous))) / abs(Decimal(str(previous))) * 100)
+    direction = "flat" if change == 0 else ("up" if value > previous else "down")
+    return SimpleNamespace(direction=direction, change=change, points=points)
+
+
+def number(value: Any) -> str:
+    """A number as officers write it: no thousands separator, at most two decimals."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise TypeError(f"number filter expects a number, got {type(value).__name__}")
+    text = format(_round(Decimal(str(value))), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def ending(text: str, mark: str) -> str:
+    """``text`` ending with a sentence-final mark: appends ``mark`` unless it already has one.
+
+    Closing quotes and brackets are looked through: 说“好。” already ends.
+    """
+    stripped = text.rstrip()
+    core = stripped
+    while core and unicodedata.category(core[-1]) in ("Pf", "Pe"):
+        core = core[:-1]
+    if core and _FINAL.search(unicodedata.name(core[-1], "")):
+        return stripped
+    return stripped + mark
+
+
+def _order(std: Standard, order_id: str) -> Order:
+    """The input's order; an unknown id (already a completeness error) falls back to the first."""
+    return next((o for o in std.orders if o.id == order_id), std.orders[0])
+
+
+def _round(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _view(value: Any) -> Any:
+    """The input as the template sees it: plain namespaces, every string escaped."""
+    if isinstance(value, str):
+        return markdown.escape(value)
+    if isinstance(value, list):
+        return [_view(item) for item in value]
+    if isinstance(value, BaseModel):
+        fields = {name: _view(getattr(value, name)) for name in type(value).model_fields}
+        if isinstance(value, Report):
+            fields["signer"] = markdown.escape(value.signer)
+        return SimpleNamespace(**fields)
+    return value
+
+
+def _run(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise DrafterError(
+            f"找不到模板文件“{exc.name}”。内置模板不完整时请重新安装 drafter；"
+            "自定义模板请检查 --templates 文件夹中的 include/import 文件名。"
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise DrafterError(
+            f"{exc.filename or exc.name}:{exc.lineno}：模板语法错误（{exc.message}）。"
+            "请对照内置模板检查 {% %} 和 {{ }} 是否成对、拼写是否正确。"
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise DrafterError(
+            f"{_where(exc)}：模板使用了不存在的变量或字段，或做了模板中不允许的操作（{exc.message}）。"
+            "可用的数据见内置模板 report.md.j2 开头的说明。"
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise DrafterError(f"{_where(exc)}：模板出错（{exc}）。") from None
+    except (TypeError, ValueError, ArithmeticError, KeyError, IndexError, AttributeError) as exc:
+        raise DrafterError(f"{_where(exc)}：模板运行出错（{type(exc).__name__}: {exc}）。") from None
+
+
+def _where(exc: BaseException) -> str:
+    """file:line of the innermost template frame in the traceback."""
+    place = "模板"
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            place = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return place
+
+
+def _tidy(text: str) -> str:
+    """Normalise blank lines so templates need no whitespace-control gymnastics."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"

@@ -1,0 +1,161 @@
+"""The layout style sheet: templates/styles/*.yaml loaded and checked.
+
+The YAML holds the GB/T 9704 values (page, grid, fonts, paragraph styles); this
+module gives them a checked shape and derives the numbers Word needs (line
+pitch, character pitch) from the page and the grid, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from drafter import modelcheck, yamlio
+from drafter.resources import templates_dir
+
+STYLE_FILE = Path("styles") / "gbt9704.yaml"
+MM_PER_PT = 25.4 / 72
+FontProfile = Literal["gov", "windows"]
+Align = Literal["left", "center", "right", "justify"]
+Highlight = Literal[
+    "yellow", "green", "cyan", "magenta", "lightGray", "red", "blue",
+    "darkYellow", "darkGreen", "darkCyan", "darkMagenta", "darkRed", "darkBlue", "darkGray",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Page(_Strict):
+    width_mm: float = Field(gt=0)
+    height_mm: float = Field(gt=0)
+    margin_top_mm: float = Field(ge=0)
+    margin_bottom_mm: float = Field(ge=0)
+    margin_left_mm: float = Field(ge=0)
+    margin_right_mm: float = Field(ge=0)
+    footer_mm: float = Field(ge=0)
+
+
+class Grid(_Strict):
+    lines: int = Field(gt=0, le=100)
+    chars: int = Field(gt=0, le=100)
+
+
+class Font(_Strict):
+    gov: str = Field(min_length=1)
+    windows: str = Field(min_length=1)
+
+    def name(self, profile: FontProfile) -> str:
+        return self.gov if profile == "gov" else self.windows
+
+
+class ParagraphStyle(_Strict):
+    font: str
+    size_pt: float = Field(gt=0, le=72)
+    bold: bool = False
+    align: Align = "justify"
+    first_line_chars: float = Field(0, ge=0, le=10)
+    line_pt: float | None = Field(None, gt=0, le=200)
+    space_before_lines: float = Field(0, ge=0, le=10)
+    space_after_lines: float = Field(0, ge=0, le=10)
+
+
+class Styles(_Strict):
+    body: ParagraphStyle
+    title: ParagraphStyle
+    recipient: ParagraphStyle
+    heading1: ParagraphStyle
+    heading2: ParagraphStyle
+    heading3: ParagraphStyle
+    heading4: ParagraphStyle
+
+
+class Closing(_Strict):
+    font: str
+    size_pt: float = Field(gt=0, le=72)
+    space_before_lines: float = Field(0, ge=0, le=10)
+    right_chars: float = Field(ge=0, le=20)
+    date_shift_chars: float = Field(ge=0, le=20)
+
+
+class PageNumber(_Strict):
+    font: str
+    size_pt: float = Field(gt=0, le=72)
+    text: str = Field(pattern=r"\{page\}")
+    indent_chars: float = Field(0, ge=0, le=10)
+    odd: Literal["left", "center", "right"]
+    even: Literal["left", "center", "right"]
+
+
+class Marker(_Strict):
+    highlight: Highlight
+
+
+class StyleSheet(_Strict):
+    page: Page
+    grid: Grid
+    fonts: dict[str, Font] = Field(min_length=1)
+    latin_font: str = Field(min_length=1)
+    styles: Styles
+    closing: Closing
+    page_number: PageNumber
+    marker: Marker
+
+    @model_validator(mode="after")
+    def _consistent(self) -> StyleSheet:
+        if self.type_width_mm <= 0 or self.type_height_mm <= 0:
+            raise ValueError("页边距之和超过了纸张尺寸，版心没有空间。请检查 page 中的数值。")
+        used = {f"styles.{name}.font": style.font for name, style in self.styles}
+        used["closing.font"] = self.closing.font
+        used["page_number.font"] = self.page_number.font
+        for where, font in used.items():
+            if font not in self.fonts:
+                raise ValueError(
+                    f"{where} 写的字体“{font}”不在 fonts 中。可用的有：{'、'.join(self.fonts)}。"
+                )
+        return self
+
+    @property
+    def type_width_mm(self) -> float:
+        return self.page.width_mm - self.page.margin_left_mm - self.page.margin_right_mm
+
+    @property
+    def type_height_mm(self) -> float:
+        return self.page.height_mm - self.page.margin_top_mm - self.page.margin_bottom_mm
+
+    @property
+    def line_pitch_pt(self) -> float:
+        """Grid line pitch, rounded down to whole twips so all lines fit the type area."""
+        return int(self.type_height_mm / MM_PER_PT / self.grid.lines * 20) / 20
+
+    @property
+    def char_pitch_pt(self) -> float:
+        return self.type_width_mm / MM_PER_PT / self.grid.chars
+
+    @property
+    def title_chars(self) -> float:
+        """How many full-width title characters fit on one line."""
+        return self.type_width_mm / MM_PER_PT / self.styles.title.size_pt
+
+
+def em_width(text: str) -> float:
+    """Width in full-width characters: CJK, full-width forms and (as in Chinese
+    typesetting) ambiguous-width punctuation such as quotes count 1, the rest ½."""
+    return sum(1 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+
+
+def path_in(templates: Path | None) -> Path:
+    """The style sheet of a templates folder, falling back to the built-in one."""
+    if templates is not None and (templates / STYLE_FILE).is_file():
+        return templates / STYLE_FILE
+    return templates_dir() / STYLE_FILE
+
+
+def load(path: Path | None = None) -> StyleSheet:
+    """Load and validate a style sheet (the built-in one when ``path`` is None)."""
+    located = yamlio.load(Path(path) if path is not None else path_in(None))
+    return modelcheck.validate(StyleSheet, located, "版式样式表")
