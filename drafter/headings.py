@@ -39,6 +39,7 @@ class Unit:
     heading: str = ""  # heading words without numbering (a run-in heading: its first sentence)
     run_in: bool = False  # the heading shares its paragraph with body text
     inline: int | None = None  # number of an inline enumeration opening the paragraph (一是 → 1)
+    shape: str = ""  # the numbering with its number taken out: "第#部分", "#", "(#)"
 
     @property
     def index(self) -> int:
@@ -58,6 +59,11 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+def shape(prefix: str) -> str:
+    """What kind of numbering a prefix is, whatever its number and separator."""
+    return re.sub(r"[一二三四五六七八九十\d]+", "#", normalize(prefix)).rstrip("、,.:")
+
+
 def first_sentence(text: str) -> str:
     m = _FIRST_SENTENCE.match(text)
     return m.group(1) if m else text
@@ -68,6 +74,8 @@ class Analyser:
         self.rules = std.headings
         self.numberer = Numberer(std.numbering)
         self.metadata = [re.compile(p) for p in std.metadata_lines]
+        # Words naming a part: a line carrying them after the first title line is a heading.
+        self.part_words = [normalize(a) for p in std.parts for a in p.recognition.aliases if "{" not in a]
 
     def analyse(self, document: Document) -> list[Unit]:
         units: list[Unit] = []
@@ -90,9 +98,12 @@ class Analyser:
         text = block.text.strip()
         if block.kind == "heading" or self.numberer.match(text) or len(text) > self.rules.title_max_chars:
             return False
+        titles = sum(u.role == "title" for u in before)
         if text.endswith(("：", ":")):
-            return any(u.role == "title" for u in before)
-        return not any(ch in _SENTENCE_END for ch in text) and sum(u.role == "title" for u in before) < 3
+            return titles > 0
+        if titles and any(word in normalize(text) for word in self.part_words):
+            return False
+        return not any(ch in _SENTENCE_END for ch in text) and titles < 3
 
     def _classify(self, block: Block) -> Unit:
         text = block.text.strip()
@@ -101,15 +112,17 @@ class Analyser:
             words = numbering.rest if numbering else text
             level = numbering.level if numbering else block.level
             return Unit(block, "heading", level=level, numbered=bool(numbering),
-                        number=numbering.number if numbering else 0, heading=words.strip())
+                        number=numbering.number if numbering else 0, heading=words.strip(),
+                        shape=shape(numbering.prefix) if numbering else "")
         if numbering:
             head = first_sentence(numbering.rest)
             body = numbering.rest[len(head):].lstrip(_SENTENCE_END + "：:").strip()
             return Unit(block, "heading", level=numbering.level, numbered=True, number=numbering.number,
-                        heading=head.strip()[: self.rules.run_in_max_chars], run_in=bool(body))
+                        heading=head.strip()[: self.rules.run_in_max_chars], run_in=bool(body),
+                        shape=shape(numbering.prefix))
         inline = self.numberer.inline_match(text)
         if inline is None and self._standalone(text, block.bold):
-            return Unit(block, "heading", heading=text.rstrip("。"))
+            return Unit(block, "heading", heading=text.rstrip(_SENTENCE_END))
         return Unit(block, "para", inline=inline)
 
     def _standalone(self, text: str, bold: bool) -> bool:
@@ -118,4 +131,4 @@ class Analyser:
             return False
         if bold:
             return True
-        return not any(ch in _SENTENCE_END for ch in text.rstrip("。"))
+        return not any(ch in _SENTENCE_END for ch in text)  # a short sentence ending in 。 is body text

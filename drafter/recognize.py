@@ -4,7 +4,9 @@ The mechanism, in the order it runs (the words it looks for are all data in
 the standard: aliases, cues, cause cues, orders, markers):
 
 1. Headings are found (drafter.headings). The shallowest heading level is the
-   top level; each top-level heading maps to the part whose aliases it names.
+   top level (when two numbering kinds share it, e.g. 第一部分 and 一、, the
+   one met first is the outer); each top-level heading maps to the part whose
+   aliases it names.
    A top-level heading naming no part is a themed measures heading until the
    report has turned to its shortcomings, and continues the part before it
    after that. Short standalone lines naming a part also start it.
@@ -158,6 +160,9 @@ class _Recogniser:
 
     def run(self) -> CheckResult:
         top = min((self.units[i].level for i in self.content if self.units[i].role == "heading" and self.units[i].level), default=None)
+        self.top_shape = next(
+            (self.units[i].shape for i in self.content if self.units[i].level == top and self.units[i].numbered), ""
+        )
         starts = self._explicit_starts(top)
         self._implicit_starts(starts)
         self._inferred_plans(starts)
@@ -174,11 +179,12 @@ class _Recogniser:
         started: set[str] = set()
         for i in self.content:
             unit = self.units[i]
-            if unit.role != "heading" or not (unit.level == top or unit.level == 0):
+            at_top = unit.level == top and (not unit.numbered or unit.shape == self.top_shape)
+            if unit.role != "heading" or not (at_top or unit.level == 0):
                 continue
             pid = self._name_part(unit.heading, started)
             how = "heading"
-            if pid is None and unit.level == top and not (self._turned & started):
+            if pid is None and at_top and not (self._turned & started):
                 pid, how = "measures", "themed"
             if pid is None:
                 continue  # an untitled top-level heading continues the part before it
