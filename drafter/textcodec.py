@@ -38,6 +38,13 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                     "请用记事本或 WPS 打开后“另存为”UTF-8 编码再试。"
                 ) from None
             return _require_text(text, name), label
+    if b"\x00" in data[:65536]:
+        # No text encoding drafter accepts without a BOM has NUL bytes; say so
+        # rather than "unknown encoding".
+        raise DrafterError(
+            f"{name}：文件含有二进制内容，不是文本文件（如果是不带 BOM 的 UTF-16 文本，"
+            "请用记事本“另存为”UTF-8 编码）。请提供 .docx、.txt 或 .md 文件。"
+        )
     try:
         return _require_text(data.decode("utf-8"), name), "UTF-8"
     except UnicodeDecodeError:
