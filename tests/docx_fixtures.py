@@ -1,0 +1,34 @@
+"""Build .docx drafts in tests, the way people type them in Word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from drafter import standard
+from drafter.numbering import Numberer
+
+_NUMBERER = Numberer(standard.load().numbering)
+
+
+def lines_of(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def standalone_heading_level(line: str) -> int | None:
+    """The level of a numbered line that is a heading on its own (no body sentence)."""
+    match = _NUMBERER.match(line)
+    if match and not any(ch in match.rest for ch in "。；！？"):
+        return match.level
+    return None
+
+
+def build(lines: list[str], path: Path, styled: bool) -> Path:
+    """One paragraph per line; with ``styled``, standalone numbered lines get Heading N."""
+    document = docx.Document()
+    for line in lines:
+        level = standalone_heading_level(line) if styled else None
+        document.add_paragraph(line, style=f"Heading {level}" if level else None)
+    document.save(path)
+    return path

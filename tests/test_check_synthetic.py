@@ -1,0 +1,192 @@
+"""Drafts invented for these tests (not the seeds), to keep recognition general."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from drafter import readers
+from drafter.recognize import recognise
+
+PART_NUMBERED_REGULATION_ORDER = """\
+青川县公安局2023年度法治政府建设情况报告
+2023年，青川县公安局坚持以习近平法治思想为指导，围绕法治公安建设目标扎实工作，现将有关情况报告如下。
+第一部分 主要工作及成效
+一、执法质量稳步提升。全年法制审核案件800余件，开展案件评查12次，发现并整改问题46个。
+二、政务服务更加便捷。户政、出入境等高频事项实现网上办理，平均办理时间缩短三成。
+第二部分 存在的不足及原因
+一是基层执法能力参差不齐，主要原因是新警比例较高、岗位培训覆盖不足。二是信息化支撑不够，由于经费有限，部分执法系统尚未升级。
+第三部分 党政主要负责人履行推进法治建设第一责任人职责情况
+一、带头学法。局党委书记、局长主持理论学习中心组专题学法5次。
+二、研究部署。主持召开党委会专题研究法治建设4次，并在年终述职中专题述法。
+第四部分 2024年工作打算
+一是继续推进执法规范化建设。二是分层分类开展执法培训。三是推进执法监督平台升级。
+"""
+
+PRACTICE_ORDER_NO_CAUSES = """\
+一、2023年推进法治政府建设的主要举措和成效
+（一）强化执法监督。建立执法问题通报制度，每月通报一次。
+（二）深化普法宣传。落实谁执法谁普法责任制，开展以案释法活动30场。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+局长认真履行第一责任人职责，带头述法，带头出庭应诉2次。
+三、存在的不足
+一是执法培训针对性不强。二是执法公开的广度不够。三是基层所队法制力量薄弱。
+四、下一步工作安排
+一是改进执法培训。二是扩大执法公开范围。三是充实基层法制员队伍。
+"""
+
+UNHEADED_PLANS_BY_NEXT_YEAR = """\
+一、主要举措和成效
+2023年共办理行政复议案件15件，行政应诉案件8件，负责人出庭应诉率达到100%。
+二、主要负责人履行第一责任人职责情况
+局党委专题研究法治建设工作6次，主要负责人带头述法。
+三、存在的问题和不足
+受编制所限，法制部门人手紧张，导致案件审核周期偏长。
+2024年，我局将着力充实法制审核力量，推动案件审核提速增效。
+"""
+
+PLACEHOLDER_SHORTCOMINGS = """\
+一、主要举措和成效
+全年开展执法检查20次，整改问题35个，群众满意度持续提升。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+主要负责人带头学法、述法，主持研究法治建设重大事项。
+三、存在的不足和原因
+【待补充：存在的不足和原因】
+四、下一步工作安排
+一是深化执法监督。二是加强队伍培训。
+"""
+
+NOT_A_REPORT = """\
+关于举办2024年职工乒乓球比赛的通知
+各科室：
+为丰富职工文化生活，经研究，定于5月中旬举办职工乒乓球比赛。
+一、比赛项目
+男子单打、女子单打、混合双打。
+二、报名方式
+请各科室于5月5日前将报名表报送工会办公室。
+"""
+
+
+def _check(tmp_path, text, std, name="draft.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return recognise(readers.read(path), std)
+
+
+def _statuses(result):
+    return {p.id: p.status for p in result.parts}
+
+
+def test_part_headings_with_nested_numbering_in_regulation_order(tmp_path, std):
+    result = _check(tmp_path, PART_NUMBERED_REGULATION_ORDER, std)
+    assert _statuses(result) == {
+        "measures": "found", "leadership": "found", "shortcomings": "found", "plans": "found", "other": "missing",
+    }
+    leadership = next(p for p in result.parts if p.id == "leadership")
+    assert leadership.evidence.startswith("第三部分")
+    assert result.complete
+    # Regulation order is accepted and the shortcomings give their causes.
+    assert result.warnings == []
+
+
+def test_nested_一_headings_inside_a_part_do_not_become_themed_measures(tmp_path, std):
+    result = _check(tmp_path, PART_NUMBERED_REGULATION_ORDER, std)
+    measures = next(p for p in result.parts if p.id == "measures")
+    assert measures.evidence.startswith("第一部分") and "主题" not in measures.evidence
+
+
+def test_shortcomings_listed_without_causes_warn(tmp_path, std):
+    result = _check(tmp_path, PRACTICE_ORDER_NO_CAUSES, std)
+    assert result.complete
+    assert [w for w in result.warnings if "原因" in w]
+    assert not [w for w in result.warnings if "顺序" in w]
+
+
+def test_plans_without_heading_are_found_from_the_next_year_opening(tmp_path, std):
+    result = _check(tmp_path, UNHEADED_PLANS_BY_NEXT_YEAR, std)
+    plans = next(p for p in result.parts if p.id == "plans")
+    assert plans.status == "found" and plans.position == 6
+    assert "无标题" in plans.evidence
+    assert not [w for w in result.warnings if "原因" in w]  # 受……所限 / 导致 name causes
+
+
+def test_a_part_holding_only_a_placeholder_counts_as_missing(tmp_path, std):
+    result = _check(tmp_path, PLACEHOLDER_SHORTCOMINGS, std)
+    shortcomings = next(p for p in result.parts if p.id == "shortcomings")
+    assert shortcomings.status == "missing"
+    assert "待补充" in shortcomings.evidence and shortcomings.position == 4
+    assert _statuses(result)["plans"] == "found"
+    assert not result.complete
+    assert [w for w in result.warnings if "待填写/待补充" in w]
+
+
+def test_a_text_that_is_not_a_report_says_so(tmp_path, std):
+    result = _check(tmp_path, NOT_A_REPORT, std)
+    assert not result.complete
+    assert [w for w in result.warnings if "不像法治政府建设年度报告" in w]
+    statuses = _statuses(result)
+    assert statuses["leadership"] == statuses["shortcomings"] == statuses["plans"] == "missing"
+
+
+def test_report_sections_turn_after_shortcomings_so_an_untitled_heading_there_continues_it(tmp_path, std):
+    text = PRACTICE_ORDER_NO_CAUSES.replace("四、下一步工作安排", "四、原因分析\n主要是由于培训经费不足。\n五、下一步工作安排")
+    result = _check(tmp_path, text, std)
+    assert _statuses(result)["measures"] == "found"
+    measures = next(p for p in result.parts if p.id == "measures")
+    assert "主题" not in measures.evidence
+    assert not [w for w in result.warnings if "原因" in w]  # the cause analysis belongs to the shortcomings
+
+
+def test_bold_unnumbered_headings_in_word(tmp_path, std):
+    document = docx.Document()
+    body = {
+        "主要举措和成效": "全年办理刑事案件1200起，法制审核覆盖率100%。",
+        "党政主要负责人履行第一责任人职责情况": "局长主持党委会专题研究法治建设5次，年终专题述法。",
+        "存在的不足和原因": "执法培训不够系统，原因是培训经费和师资不足。",
+        "下一年度工作打算": "将完善培训体系，分批轮训一线民警。",
+    }
+    document.add_paragraph().add_run("东岭区公安局2024年法治政府建设情况报告").bold = True
+    for heading, text in body.items():
+        document.add_paragraph().add_run(heading).bold = True
+        document.add_paragraph(text)
+    path = tmp_path / "bold.docx"
+    document.save(path)
+    result = recognise(readers.read(path), std)
+    assert result.complete, [(p.id, p.status, p.evidence) for p in result.parts]
+    assert [p.position for p in result.parts if p.required] == [1, 3, 5, 7]
+
+
+def test_report_laid_out_in_a_table_is_read_cell_by_cell(tmp_path, std):
+    document = docx.Document()
+    rows = [
+        ("一、主要举措和成效", "全年开展执法培训8期，参训民警600人次。"),
+        ("二、主要负责人履行第一责任人职责情况", "主要负责人带头学法，主持研究法治建设重大问题。"),
+        ("三、存在的不足和原因", "执法监督手段单一，主要原因是信息化建设滞后。"),
+        ("四、下一步工作安排", "一是升级执法监督平台。二是推进案件网上审核。"),
+    ]
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, (heading, text) in zip(table.rows, rows):
+        row.cells[0].text, row.cells[1].text = heading, text
+    path = tmp_path / "table.docx"
+    document.save(path)
+    result = recognise(readers.read(path), std)
+    assert result.complete
+    assert [p.position for p in result.parts if p.required] == [0, 2, 4, 6]
+
+
+@pytest.mark.parametrize("numbering", ["一、", "一.", "一，", "第一部分 "])
+def test_top_level_numbering_variants(tmp_path, std, numbering):
+    text = PRACTICE_ORDER_NO_CAUSES
+    for n in "一二三四":
+        text = text.replace(f"{n}、", numbering.replace("一", n))
+    result = _check(tmp_path, text, std)
+    assert result.complete, (numbering, [(p.id, p.status) for p in result.parts])
+
+
+def test_markdown_draft(tmp_path, std):
+    text = "# 南江县公安局2024年法治政府建设情况报告\n\n" + "\n\n".join(
+        f"## {line}" if line[1] == "、" else line for line in PRACTICE_ORDER_NO_CAUSES.splitlines()
+    )
+    result = _check(tmp_path, text, std, name="draft.md")
+    assert result.complete
+    assert result.year == 2024
