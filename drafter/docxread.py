@@ -16,7 +16,13 @@ from drafter.document import Document
 from drafter.errors import DrafterError
 
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
-_TITLE_NAMES = {"title", "标题"}
+# Word's built-in styles for the front and back matter, by English and Chinese name.
+_MATTER_STYLES = {
+    "title": "title", "标题": "title",
+    "salutation": "recipient", "称呼": "recipient",
+    "signature": "signature", "签名": "signature",
+    "date": "date", "日期": "date",
+}
 _BODY_OUTLINE = 9  # w:outlineLvl 9 means "body text": it stops inheritance
 
 
@@ -57,8 +63,9 @@ def _add_paragraph(document: Document, p, styles: _Styles) -> None:
     outline = _outline_level(p, chain)
     heading_level = next((int(m.group(1)) for s in chain if (m := _HEADING_NAME.match(s.name or ""))), None)
     style_name = chain[0].name if chain else None
-    if style_name and style_name.lower() in _TITLE_NAMES:
-        document.add("title", text, style=style_name, outline_level=outline)
+    matter = _MATTER_STYLES.get((style_name or "").lower())
+    if matter:
+        document.add(matter, text, style=style_name, outline_level=outline)
         return
     level = outline or heading_level
     bold = _all_bold(p, chain, styles)

@@ -74,6 +74,8 @@ class Analyser:
         self.rules = std.headings
         self.numberer = Numberer(std.numbering)
         self.metadata = [re.compile(p) for p in std.metadata_lines]
+        self.closing = [re.compile(p) for p in std.closing.lines]
+        self.date = re.compile(std.closing.date)
         # Words naming a part: a line carrying them after the first title line is a heading.
         self.part_words = [normalize(a) for p in std.parts for a in p.recognition.aliases if "{" not in a]
 
@@ -91,7 +93,28 @@ class Analyser:
                 units.append(Unit(block, "front" if text.endswith(("：", ":")) else "title"))
             else:
                 units.append(self._classify(block))
+        self._mark_closing(units)
         return units
+
+    def _mark_closing(self, units: list[Unit]) -> None:
+        """Closing formula and notes, the date, and the signature lines just before the date."""
+        signatures = 0  # signature lines still allowed: up to two, right before a date
+        for unit in reversed(units):
+            if not unit.content:
+                signatures = 2 if unit.role == "back" else signatures
+                continue
+            text = unit.text.strip()
+            if self.date.search(text):
+                signatures = 2
+            elif any(p.search(text) for p in self.closing):
+                signatures = 0
+            elif signatures and len(text) <= self.rules.title_max_chars and not unit.numbered and not any(
+                ch in _SENTENCE_END + "【】" for ch in text
+            ):
+                signatures -= 1
+            else:
+                return
+            unit.role = "back"
 
     def _front_matter(self, block: Block, before: list[Unit]) -> bool:
         """A title line (or a recipient line after it) before any content."""

@@ -80,6 +80,16 @@ class HeadingRules(_Strict):
     title_max_chars: int = Field(60, ge=1, description="文首标题行最多字数")
 
 
+class Closing(_Strict):
+    """The end of a report that belongs to no part: formula, notes, signature, date."""
+
+    lines: list[str] = Field(default_factory=list, description="结束语、附注（正则表达式）")
+    date: str = Field("^$", description="成文日期行（正则表达式）；紧挨在它前面的短行是落款单位")
+
+    _v_lines = field_validator("lines")(classmethod(lambda cls, v: _check_regex(v)))
+    _v_date = field_validator("date")(classmethod(lambda cls, v: _check_regex([v])[0]))
+
+
 class Order(_Strict):
     id: str
     name: str
@@ -147,6 +157,7 @@ class Standard(_Strict):
     numbering: Numbering
     placeholders: Placeholders
     metadata_lines: list[str] = Field(default_factory=list)
+    closing: Closing = Closing()
     headings: HeadingRules = HeadingRules()
     report_markers: ReportMarkers
     topics: list[Topic] = Field(default_factory=list)

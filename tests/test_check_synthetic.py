@@ -190,3 +190,26 @@ def test_markdown_draft(tmp_path, std):
     result = _check(tmp_path, text, std, name="draft.md")
     assert result.complete
     assert result.year == 2024
+
+
+def test_closing_formula_signature_and_date_belong_to_no_part(tmp_path, std):
+    text = PLACEHOLDER_SHORTCOMINGS.replace(
+        "四、下一步工作安排\n一是深化执法监督。二是加强队伍培训。\n",
+        "四、下一步工作安排\n【待补充：下一年度主要安排】\n特此报告。\n（此件公开发布）\n松岗县公安局\n2025年2月10日\n",
+    )
+    result = _check(tmp_path, text, std)
+    assert _statuses(result)["plans"] == "missing"
+
+
+def test_word_signature_and_date_styles_are_back_matter(tmp_path, std):
+    document = docx.Document()
+    for line in PLACEHOLDER_SHORTCOMINGS.splitlines()[:-1]:
+        document.add_paragraph(line)
+    document.add_paragraph("【待补充：下一年度主要安排】")
+    document.add_paragraph("松岗县公安局", style=document.styles.add_style("Signature", 1))
+    document.add_paragraph("二〇二五年二月十日", style=document.styles.add_style("Date", 1))
+    path = tmp_path / "signed.docx"
+    document.save(path)
+    blocks = readers.read(path).blocks
+    assert [b.kind for b in blocks[-2:]] == ["signature", "date"]
+    assert _statuses(recognise(readers.read(path), std))["plans"] == "missing"
