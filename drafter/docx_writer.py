@@ -162,7 +162,8 @@ class _Writer:
             autospace = key not in ("signature", "date")
             root.append(self.paragraph_style(style_id, name, by_key[key], outline=outline, autospace=autospace))
         number = self.sheet.page_number
-        footer = ParagraphStyle(font=number.font, size_pt=number.size_pt, align="left", line_pt=number.size_pt * 1.5)
+        # One line exactly the number's size, so the distance below the type area is as computed.
+        footer = ParagraphStyle(font=number.font, size_pt=number.size_pt, align="left", line_pt=number.size_pt)
         root.append(self.paragraph_style("Footer", "footer", footer, latin=self.font(number.font)))
 
     def paragraph_style(
@@ -221,8 +222,8 @@ class _Writer:
         section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
         section.top_margin, section.bottom_margin = Mm(page.margin_top_mm), Mm(page.margin_bottom_mm)
         section.left_margin, section.right_margin = Mm(page.margin_left_mm), Mm(page.margin_right_mm)
-        section.footer_distance = Mm(page.footer_mm)
-        section.header_distance = Mm(page.footer_mm)
+        section.footer_distance = Mm(self.sheet.footer_distance_mm)
+        section.header_distance = Mm(self.sheet.footer_distance_mm)
         section.gutter = 0
         # A line grid (22 lines). Characters per line come from character
         # spacing (see ``tracking``), not from a "lines and characters" grid:

@@ -37,7 +37,6 @@ class Page(_Strict):
     margin_bottom_mm: float = Field(ge=0)
     margin_left_mm: float = Field(ge=0)
     margin_right_mm: float = Field(ge=0)
-    footer_mm: float = Field(ge=0)
 
 
 class Grid(_Strict):
@@ -85,6 +84,7 @@ class Closing(_Strict):
 class PageNumber(_Strict):
     font: str
     size_pt: float = Field(gt=0, le=72)
+    below_type_area_mm: float = Field(ge=0)
     text: str = Field(pattern=r"\{page\}")
     indent_chars: float = Field(0, ge=0, le=10)
     odd: Literal["left", "center", "right"]
@@ -109,6 +109,10 @@ class StyleSheet(_Strict):
     def _consistent(self) -> StyleSheet:
         if self.type_width_mm <= 0 or self.type_height_mm <= 0:
             raise ValueError("页边距之和超过了纸张尺寸，版心没有空间。请检查 page 中的数值。")
+        if self.footer_distance_mm <= 0:
+            raise ValueError(
+                "page_number.below_type_area_mm 太大：页码会落到纸张以外。请减小它或增大 page.margin_bottom_mm。"
+            )
         used = {f"styles.{name}.font": style.font for name, style in self.styles}
         used["closing.font"] = self.closing.font
         used["page_number.font"] = self.page_number.font
@@ -126,6 +130,12 @@ class StyleSheet(_Strict):
     @property
     def type_height_mm(self) -> float:
         return self.page.height_mm - self.page.margin_top_mm - self.page.margin_bottom_mm
+
+    @property
+    def footer_distance_mm(self) -> float:
+        """From the page's bottom edge to the page-number line's bottom (one line of its size)."""
+        number = self.page_number
+        return self.page.margin_bottom_mm - number.below_type_area_mm - number.size_pt * MM_PER_PT
 
     @property
     def line_pitch_pt(self) -> float:

@@ -98,6 +98,8 @@ def test_footers_number_pages_odd_right_even_left(example):
     assert odd.paragraph_format.right_indent.pt == pytest.approx(14)
     assert even.paragraph_format.left_indent.pt == pytest.approx(14)
     assert odd.text.startswith("— ") and odd.text.endswith(" —")
+    # The number's line (14 pt) starts 7 mm below the type area, which ends 35 mm above the edge.
+    assert section.footer_distance.mm == pytest.approx(35 - 7 - 14 * 25.4 / 72, abs=0.3)
 
 
 def test_signature_and_date_close_the_draft(example):
