@@ -29,11 +29,11 @@ def write_input(path, data):
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_render_writes_the_default_name_in_the_current_folder(cli, tmp_path, monkeypatch, example):
     monkeypatch.chdir(tmp_path)
-    unit = yaml.safe_load(example.read_text(encoding="utf-8"))["meta"]["unit"]
+    meta = yaml.safe_load(example.read_text(encoding="utf-8"))["meta"]
     run = cli("render", example)
     assert run.exit_code == 0, run.stderr
     produced = list(tmp_path.iterdir())
-    assert [p.name for p in produced] == [f"{unit}2025年法治政府建设年度报告.docx"]
+    assert [p.name for p in produced] == [f"{meta['unit']}{meta['year']}年法治政府建设年度报告.docx"]
     assert "已生成" in run.stderr
     assert headings(open_docx(produced[0]))
 
