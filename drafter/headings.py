@@ -119,12 +119,16 @@ class Analyser:
     def _front_matter(self, block: Block, before: list[Unit]) -> bool:
         """A title line (or a recipient line after it) before any content."""
         text = block.text.strip()
-        if block.kind == "heading" or self.numberer.match(text) or len(text) > self.rules.title_max_chars:
+        if self.numberer.match(text) or len(text) > self.rules.title_max_chars:
             return False
         titles = sum(u.role == "title" for u in before)
         if text.endswith(("：", ":")):
-            return titles > 0
-        if titles and any(word in normalize(text) for word in self.part_words):
+            return titles > 0 and block.kind != "heading"
+        # After the first title line, or on a line styled as a heading (some put
+        # the title in Heading 1), words naming a part make it a heading.
+        if (titles or block.kind == "heading") and any(word in normalize(text) for word in self.part_words):
+            return False
+        if block.kind == "heading" and titles:
             return False
         return not any(ch in _SENTENCE_END for ch in text) and titles < 3
 

@@ -142,11 +142,15 @@ class _Recogniser:
         scores = {pid: sum(len(a) for a in aliases if a in words) for pid, aliases in self.aliases.items()}
         return {pid: s for pid, s in scores.items() if s}
 
-    def _name_part(self, heading: str, started: set[str]) -> str | None:
-        """The part a heading names; order-plausible candidates win ties and near-ties."""
+    def _name_part(self, heading: str, started: set[str], strict: bool = False) -> str | None:
+        """The part a heading names, preferring parts the accepted orders allow here.
+
+        A numbered or styled heading names its part even out of order (the order
+        warning reports it); a weak heading (a short or bold line) must fit the order.
+        """
         scores = self._scores(heading)
         plausible = {pid: s for pid, s in scores.items() if not (self._must_follow(pid) & started)}
-        pool = plausible or scores
+        pool = plausible if plausible or strict else scores
         return max(pool, key=lambda pid: pool[pid]) if pool else None
 
     def _must_follow(self, pid: str) -> set[str]:
@@ -182,7 +186,7 @@ class _Recogniser:
             at_top = unit.level == top and (not unit.numbered or unit.shape == self.top_shape)
             if unit.role != "heading" or not (at_top or unit.level == 0):
                 continue
-            pid = self._name_part(unit.heading, started)
+            pid = self._name_part(unit.heading, started, strict=unit.level == 0)
             how = "heading"
             if pid is None and at_top and not (self._turned & started):
                 pid, how = "measures", "themed"

@@ -213,3 +213,12 @@ def test_word_signature_and_date_styles_are_back_matter(tmp_path, std):
     blocks = readers.read(path).blocks
     assert [b.kind for b in blocks[-2:]] == ["signature", "date"]
     assert _statuses(recognise(readers.read(path), std))["plans"] == "missing"
+
+
+def test_a_short_line_naming_an_earlier_part_does_not_reopen_it(tmp_path, std):
+    text = PRACTICE_ORDER_NO_CAUSES.replace("一是改进执法培训。", "主要工作\n一是推广枫桥经验，改进执法培训。")
+    result = _check(tmp_path, text, std)
+    assert _statuses(result)["plans"] == "found"
+    # The plans' text did not become measures: its topic is not counted as covered.
+    covered = {topic.id for topic, hit in result.topics if hit}
+    assert "dispute_resolution" not in covered and "legal_publicity" in covered

@@ -12,7 +12,7 @@ def _units(std, *blocks):
     document = Document(source="t")
     for block in blocks:
         if isinstance(block, tuple):
-            text, attrs = block
+            text, attrs = block[0], dict(block[1])
             document.add(attrs.pop("kind", "paragraph"), text, **attrs)
         else:
             document.add("paragraph", block)
@@ -120,3 +120,10 @@ def test_a_line_naming_a_part_right_after_the_title_is_a_heading(std):
 def test_a_long_first_line_is_content_not_title(std):
     units = _units(std, "年，万象县公安局在县委县政府领导下，坚持依法行政，各项工作取得新成效，现报告如下。")
     assert units[0].role == "para"
+
+
+def test_a_title_set_in_heading_1_is_still_the_title_unless_it_names_a_part(std):
+    title = ("某区公安局2024年法治政府建设情况报告", {"kind": "heading", "level": 1})
+    part = ("主要举措和成效", {"kind": "heading", "level": 1})
+    assert [u.role for u in _units(std, title, part, OPENING)] == ["title", "heading", "para"]
+    assert [u.role for u in _units(std, part, OPENING)] == ["heading", "para"]
