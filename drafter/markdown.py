@@ -31,7 +31,7 @@ _DIV_KINDS = {"recipient", "signature", "date", "title"}
 
 def escape(text: str) -> str:
     """Make input text safe to place in a paragraph: it stays literal text."""
-    text = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+    text = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<!--", "<\\!--")
     lines = []
     for line in text.split("\n"):
         stripped = line.lstrip()

@@ -80,7 +80,7 @@ def test_markdown_without_a_single_title_maps_hashes_to_levels():
 
 @pytest.mark.parametrize(
     "text",
-    ["# 不是标题", "::: signature", "**不是加粗**", "- 不是列表", "> 不是引用", "a_b*c\\d", "{{ 7*7 }} {% if %}"],
+    ["# 不是标题", "::: signature", "保留<!-- 这段 -->文字", "**不是加粗**", "- 不是列表", "> 不是引用", "a_b*c\\d", "{{ 7*7 }} {% if %}"],
 )
 def test_escaped_input_text_survives_literally(text):
     doc = markdown.parse(f"## 一、标题\n\n{markdown.escape(text)}\n")
