@@ -15,6 +15,23 @@ from drafter import cjk
 from drafter.document import Document
 from drafter.errors import DrafterError
 
+_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+
+
+def _xpath(expression: str):
+    from lxml import etree
+
+    return etree.XPath(expression, namespaces=_NS)
+
+
+# Compiled once: python-docx's element.xpath() recompiles on every call.
+_STYLE_ID = _xpath("./w:pPr/w:pStyle/@w:val")
+_OUTLINE = _xpath("./w:pPr/w:outlineLvl/@w:val")
+_RUNS = _xpath(".//w:r[not(ancestor::w:txbxContent)]")
+_RUN_TEXT = _xpath("./w:t/text()")
+_RUN_CONTENT = _xpath("./*[self::w:t or self::w:tab or self::w:br or self::w:cr]")
+_BOLD = _xpath("./w:rPr/w:b")
+_CHAR_STYLE = _xpath("./w:rPr/w:rStyle/@w:val")
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 # Word's built-in styles for the front and back matter, by English and Chinese name.
 _MATTER_STYLES = {
@@ -58,7 +75,7 @@ def _add_paragraph(document: Document, p, styles: _Styles) -> None:
     text = _text(p)
     if not text:
         return
-    style_id = next(iter(p.xpath("./w:pPr/w:pStyle/@w:val")), None)
+    style_id = next(iter(_STYLE_ID(p)), None)
     chain = styles.chain(style_id)
     outline = _outline_level(p, chain)
     heading_level = next((int(m.group(1)) for s in chain if (m := _HEADING_NAME.match(s.name or ""))), None)
@@ -79,16 +96,18 @@ def _text(p) -> str:
     # Runs in the paragraph itself, hyperlinks and tracked insertions included;
     # text boxes anchored in it are separate stories and are left out.
     parts = []
-    for node in p.xpath(".//w:r[not(ancestor::w:txbxContent)]/*[self::w:t or self::w:tab or self::w:br or self::w:cr]"):
-        local = node.tag.rsplit("}", 1)[-1]
-        parts.append(node.text or "" if local == "t" else ("\n" if local in ("br", "cr") else " "))
-    return cjk.join_lines("".join(parts).split("\n")) if parts else ""
+    for run in _RUNS(p):
+        for node in _RUN_CONTENT(run):
+            local = node.tag.rsplit("}", 1)[-1]
+            parts.append(node.text or "" if local == "t" else ("\n" if local in ("br", "cr") else " "))
+    text = "".join(parts)
+    return cjk.join_lines(text.split("\n")) if "\n" in text else text.strip()
 
 
 def _outline_level(p, chain) -> int | None:
     """1-based outline level, or None for body text."""
     for element in (p, *(s.element for s in chain)):
-        values = element.xpath("./w:pPr/w:outlineLvl/@w:val")
+        values = _OUTLINE(element)
         if values and values[0].isdigit():
             value = int(values[0])
             return None if value >= _BODY_OUTLINE else value + 1
@@ -99,23 +118,25 @@ def _all_bold(p, chain, styles: _Styles) -> bool:
     """True when every run carrying visible text is bold, directly or by style."""
     paragraph_bold = next((s.font.bold for s in chain if s.font.bold is not None), None)
     seen = False
-    for r in p.xpath(".//w:r[not(ancestor::w:txbxContent)]"):
-        if not "".join(r.xpath("./w:t/text()")).strip():
+    for r in _RUNS(p):
+        if not "".join(_RUN_TEXT(r)).strip():
             continue
         seen = True
-        bold = _flag(r.xpath("./w:rPr/w:b/@w:val"), r.xpath("./w:rPr/w:b"))
+        bold = _flag(_BOLD(r))
         if bold is None:
-            char_style = next(iter(r.xpath("./w:rPr/w:rStyle/@w:val")), None)
+            char_style = next(iter(_CHAR_STYLE(r)), None)
             bold = next((s.font.bold for s in styles.chain(char_style, character=True) if s.font.bold is not None), None)
         if not (bold if bold is not None else paragraph_bold):
             return False
     return seen
 
 
-def _flag(values: list[str], present: list) -> bool | None:
-    if not present:
+def _flag(elements: list) -> bool | None:
+    """A w:b-like toggle: absent → None, present without w:val or with a true value → True."""
+    if not elements:
         return None
-    return not values or values[0].lower() not in ("0", "false", "off")
+    value = elements[0].get(f"{{{_NS['w']}}}val")
+    return value is None or value.lower() not in ("0", "false", "off")
 
 
 class _Styles:
