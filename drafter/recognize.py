@@ -163,27 +163,26 @@ class _Recogniser:
     # -- the steps -----------------------------------------------------------
 
     def run(self) -> CheckResult:
-        top = min((self.units[i].level for i in self.content if self.units[i].role == "heading" and self.units[i].level), default=None)
-        self.top_shape = next(
-            (self.units[i].shape for i in self.content if self.units[i].level == top and self.units[i].numbered), ""
-        )
-        starts = self._explicit_starts(top)
+        starts = self._explicit_starts()
         self._implicit_starts(starts)
         self._inferred_plans(starts)
         starts.sort(key=lambda s: s.unit)
-        results = [self._result(part, starts, top) for part in self.std.parts]
+        results = [self._result(part, starts) for part in self.std.parts]
         measures = next(r for r in results if r.id == "measures")
         if measures.status == "missing":
             self._unheaded_measures(measures, starts)
         warnings = self._warnings(results, starts)
-        return CheckResult(self.document.source, results, warnings, self._topics(starts, results), self.year)
+        return CheckResult(self.document.source, results, warnings, self._topics(starts), self.year)
 
-    def _explicit_starts(self, top: int | None) -> list[_Start]:
+    def _explicit_starts(self) -> list[_Start]:
+        headings = [self.units[i] for i in self.content if self.units[i].role == "heading"]
+        top = min((u.level for u in headings if u.level), default=None)
+        top_shape = next((u.shape for u in headings if u.level == top and u.numbered), "")
         starts: list[_Start] = []
         started: set[str] = set()
         for i in self.content:
             unit = self.units[i]
-            at_top = unit.level == top and (not unit.numbered or unit.shape == self.top_shape)
+            at_top = unit.level == top and (not unit.numbered or unit.shape == top_shape)
             if unit.role != "heading" or not (at_top or unit.level == 0):
                 continue
             pid = self._name_part(unit.heading, started, strict=unit.level == 0)
@@ -197,7 +196,6 @@ class _Recogniser:
         return starts
 
     def _implicit_starts(self, starts: list[_Start]) -> None:
-        explicit = {s.part for s in starts}
         last_explicit = max((s.unit for s in starts), default=-1)
         intro = self.content[0] if self.content else -1
         for n, i in enumerate(self.content):
@@ -210,7 +208,7 @@ class _Recogniser:
             opening = self._opening(unit)
             for part in self.std.parts:
                 pid = part.id
-                if pid in explicit or any(s.part == pid for s in starts) or not self.cues[pid]:
+                if any(s.part == pid for s in starts) or not self.cues[pid]:
                     continue
                 if not self._may_begin_at(pid, i, starts, last_explicit):
                     continue
@@ -274,7 +272,7 @@ class _Recogniser:
             parts.append(unit.text)
         return "".join(parts)
 
-    def _result(self, part: Part, starts: list[_Start], top: int | None) -> PartResult:
+    def _result(self, part: Part, starts: list[_Start]) -> PartResult:
         result = PartResult(part.id, part.name, part.required, "missing")
         mine = [s for s in starts if s.part == part.id]
         if mine:
@@ -288,12 +286,12 @@ class _Recogniser:
                 if marker:
                     result.evidence = f"只有待补充标记：{marker.group(0)}"
                     return result
-                result.status, result.evidence = "partial", f"只有标题，没有正文：{_snippet(unit.text)}"
+                result.status, result.evidence = "partial", f"只有标题，没有正文：{_snippet(_heading_line(unit))}"
                 return result
             result.status = "partial" if first.how == "inferred" else "found"
             result.evidence = self._evidence(first, mine)
             return result
-        sub = self._subheading(part.id, starts, top)
+        sub = self._subheading(part.id, starts)
         if sub is not None:
             parent, unit = sub
             result.status, result.position = "partial", unit.index
@@ -313,7 +311,8 @@ class _Recogniser:
             return f"无标题，按段落开头认定：{_snippet(unit.text)}"
         return f"无标题；不足之后重新开始列举，按“安排在不足之后”推断：{_snippet(unit.text)}"
 
-    def _subheading(self, pid: str, starts: list[_Start], top: int | None) -> tuple[Unit | None, Unit] | None:
+    def _subheading(self, pid: str, starts: list[_Start]) -> tuple[Unit | None, Unit] | None:
+        """The first heading (not starting a part) that names part ``pid`` best, and the part it sits in."""
         own = {s.unit for s in starts}
         for i in self.content:
             unit = self.units[i]
@@ -329,7 +328,7 @@ class _Recogniser:
         """Text before the first recognised part, after the opening paragraph."""
         first_start = min((s.unit for s in starts), default=len(self.units))
         body = [i for i in self.content[1:] if i < first_start]
-        chars = sum(len(self.units[i].text) for i in body)
+        chars = sum(len(self.placeholder.sub("", self.units[i].text)) for i in body)
         threshold = self.std.part("measures").recognition.unheaded_min_chars
         if body and threshold and chars >= threshold:
             unit = self.units[body[0]]
@@ -365,9 +364,10 @@ class _Recogniser:
         if short.own_section and short.status != "missing":
             region = "".join(self.units[i].text for i in self._region(sorted(starts, key=lambda s: s.unit), "shortcomings"))
             if not any(c.search(region) for c in self.causes):
+                plain = [c for c in self.std.part("shortcomings").recognition.cause_cues if re.escape(c) == c][:3]
+                examples = "".join(f"“{c}”" for c in plain)
                 warnings.append(
-                    f"“{short.name}”只列了问题，没有分析原因（未见“原因”“由于”“导致”一类表述）。"
-                    "按规定，不足和原因都要写。"
+                    f"“{short.name}”只列了问题，没有分析原因（未见{examples}一类表述）。按规定，不足和原因都要写。"
                 )
         markers_left = [(u.index, m.group(0)) for u in self.units if u.content for m in self.placeholder.finditer(u.text)]
         if markers_left:
@@ -375,7 +375,7 @@ class _Recogniser:
             warnings.append(f"文中还有 {len(markers_left)} 处待填写/待补充标记，第一处在第 {index + 1} 段：{marker}")
         return warnings
 
-    def _topics(self, starts: list[_Start], results: list[PartResult]) -> list[tuple[Topic, bool]]:
+    def _topics(self, starts: list[_Start]) -> list[tuple[Topic, bool]]:
         ordered = sorted(starts, key=lambda s: s.unit)
         text = "".join(self.units[i].text for i in self._region(ordered, "measures"))
         return [(t, any(k in text for k in t.keywords)) for t in self.std.topics]

@@ -222,3 +222,23 @@ def test_a_short_line_naming_an_earlier_part_does_not_reopen_it(tmp_path, std):
     # The plans' text did not become measures: its topic is not counted as covered.
     covered = {topic.id for topic, hit in result.topics if hit}
     assert "dispute_resolution" not in covered and "legal_publicity" in covered
+
+
+def test_unheaded_leadership_is_found_from_its_opening_and_other_from_its_heading(tmp_path, std):
+    text = """\
+一、2024年推进法治政府建设的主要举措和成效
+全年法制审核案件620件，案件评查合格率98%。
+开展“谁执法谁普法”活动40场，覆盖群众3万人次。
+局党委书记、局长作为主要负责人，认真履行推进法治建设第一责任人职责，主持专题学法6次。
+二、存在的不足和原因
+执法监督覆盖不全，原因是监督平台功能单一。
+三、2025年工作安排
+一是升级执法监督平台。二是推进普法进社区。
+四、其他需要报告的情况
+本年度未发生行政执法过错责任追究事项。
+"""
+    result = _check(tmp_path, text, std)
+    parts = {p.id: p for p in result.parts}
+    assert parts["leadership"].status == "found" and parts["leadership"].position == 3
+    assert parts["other"].status == "found"
+    assert result.complete and result.warnings == []
