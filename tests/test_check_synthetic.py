@@ -242,3 +242,22 @@ def test_unheaded_leadership_is_found_from_its_opening_and_other_from_its_headin
     assert parts["leadership"].status == "found" and parts["leadership"].position == 3
     assert parts["other"].status == "found"
     assert result.complete and result.warnings == []
+
+
+@pytest.mark.parametrize(
+    "original, variant, part",
+    [
+        ("一、2023年推进法治政府建设的主要举措和成效", "一、主要工作及成效", "measures"),
+        ("一、2023年推进法治政府建设的主要举措和成效", "一、2023年法治政府建设取得的成效", "measures"),
+        ("二、党政主要负责人履行推进法治建设第一责任人职责情况", "二、主要负责人履职情况", "leadership"),
+        ("三、存在的不足", "三、存在的主要问题", "shortcomings"),
+        ("三、存在的不足", "三、工作中的薄弱环节", "shortcomings"),
+        ("四、下一步工作安排", "四、2024年工作思路", "plans"),
+        ("四、下一步工作安排", "四、下步打算", "plans"),
+    ],
+)
+def test_real_world_part_heading_wordings(tmp_path, std, original, variant, part):
+    result = _check(tmp_path, PRACTICE_ORDER_NO_CAUSES.replace(original, variant), std)
+    found = next(p for p in result.parts if p.id == part)
+    assert (found.status, found.evidence) == ("found", variant)
+    assert result.complete
