@@ -6,7 +6,7 @@ own. Run from the repository root:
     python benchmarks/check_speed.py
 
 Scenarios: each seed (.txt), all seeds as styled .docx, a large synthetic
-.txt (about 4 MB, 20 000 paragraphs), a large synthetic .docx (about 6 000
+.txt (about 6 MB, 15 000 paragraphs), a large synthetic .docx (about 6 000
 paragraphs plus tables), and refusing a zip bomb.
 """
 
@@ -67,7 +67,7 @@ def _make(scenario: str, workdir: Path) -> list[Path]:
         return paths
     if scenario == "large-txt":
         path = workdir / "large.txt"
-        path.write_text("\n".join(_large_lines(20000)), encoding="utf-8")
+        path.write_text("\n".join(_large_lines(15000)), encoding="utf-8")
         return [path]
     if scenario == "large-docx":
         document = docx.Document()

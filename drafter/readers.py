@@ -16,6 +16,7 @@ from drafter.textcodec import decode
 
 MAX_TEXT_BYTES = 16 * 1024 * 1024  # a long annual report is about 100 KB of text
 MAX_DOCX_BYTES = 100 * 1024 * 1024
+MAX_PARAGRAPHS = 20000  # a 100-page report has about 1 000; bounds the checking time
 
 _SAVE_AS_DOCX = "请用 Word 或 WPS 打开，点“文件 → 另存为”，保存类型选“Word 文档（*.docx）”，再检查新文件。"
 _SUPPORTED = "drafter check 能检查 .docx、.txt 和 .md 文件。"
@@ -64,6 +65,11 @@ def read(path: Path) -> Document:
         document = _read_text(path, size, kind, markdown_dialect=ext in (".md", ".markdown"))
     if not any(block.text.strip() for block in document.blocks):
         raise DrafterError(f"{path}：文件中没有文字内容。请确认选对了文件。")
+    if len(document.blocks) > MAX_PARAGRAPHS:
+        raise DrafterError(
+            f"{path}：文件有 {len(document.blocks)} 段，超过上限 {MAX_PARAGRAPHS} 段。"
+            "一份年度报告通常只有几百段，请确认选对了文件。"
+        )
     return document
 
 

@@ -199,3 +199,11 @@ def test_missing_file_and_directory(tmp_path):
         readers.read(tmp_path / "nope.docx")
     with pytest.raises(DrafterError, match="文件夹"):
         readers.read(tmp_path)
+
+
+def test_too_many_paragraphs_are_refused(tmp_path):
+    path = tmp_path / "many.txt"
+    path.write_text("短行\n" * (readers.MAX_PARAGRAPHS + 1), encoding="utf-8")
+    with pytest.raises(DrafterError) as caught:
+        readers.read(path)
+    assert "超过上限" in caught.value.message and "段" in caught.value.message
