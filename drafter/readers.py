@@ -12,7 +12,7 @@ from pathlib import Path
 from drafter import markdown
 from drafter.document import Document
 from drafter.errors import DrafterError
-from drafter.textcodec import decode
+from drafter.textcodec import read_text
 
 MAX_TEXT_BYTES = 16 * 1024 * 1024  # a long annual report is about 100 KB of text
 MAX_DOCX_BYTES = 100 * 1024 * 1024
@@ -62,7 +62,7 @@ def read(path: Path) -> Document:
     if ext == ".docx":
         document = _read_docx(path, size, kind)
     else:
-        document = _read_text(path, size, kind, markdown_dialect=ext in (".md", ".markdown"))
+        document = _read_text(path, kind, markdown_dialect=ext in (".md", ".markdown"))
     if not any(block.text.strip() for block in document.blocks):
         raise DrafterError(f"{path}：文件中没有文字内容。请确认选对了文件。")
     if len(document.blocks) > MAX_PARAGRAPHS:
@@ -93,22 +93,13 @@ def _sniff(path: Path) -> str | None:
     return next((kind for magic, kind in _MAGIC if head.startswith(magic)), None)
 
 
-def _read_text(path: Path, size: int, kind: str | None, markdown_dialect: bool) -> Document:
+def _read_text(path: Path, kind: str | None, markdown_dialect: bool) -> Document:
     if kind == "zip":
         raise DrafterError(f"{path}：这其实是 Word（.docx）或其他压缩格式的文件，不是纯文本。请把扩展名改回 .docx 再检查。")
     if kind in ("ole", "pdf", "rtf"):
         real = {"ole": ".doc/.wps", "pdf": ".pdf", "rtf": ".rtf"}[kind]
         raise DrafterError(f"{path}：这其实是 {real} 文件，不是纯文本。" + _SAVE_AS_DOCX)
-    if size > MAX_TEXT_BYTES:
-        raise DrafterError(
-            f"{path}：文件有 {size / 1048576:.1f} MB，超过上限 {MAX_TEXT_BYTES // 1048576} MB。"
-            "一份年度报告的正文通常不到 1 MB，请确认选对了文件。"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DrafterError(f"{path}：无法读取文件（{exc.strerror or exc}）。请确认文件有读取权限。") from None
-    text, _encoding = decode(data, str(path))
+    text, _encoding = read_text(path, MAX_TEXT_BYTES)
     if markdown_dialect:
         return markdown.parse(text, source=str(path))
     document = Document(source=str(path))

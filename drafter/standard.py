@@ -13,7 +13,7 @@ from pathlib import Path
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from drafter import modelcheck, yamlio
 from drafter.cjk import tidy
@@ -32,13 +32,16 @@ def fill_year(text: str, year: int) -> str:
     return text.replace("{year}", str(year)).replace("{next_year}", str(year + 1))
 
 
-def _check_regex(patterns: list[str]) -> list[str]:
-    for pattern in patterns:
-        try:
-            re.compile(fill_year(pattern, 2000))
-        except re.error as exc:
-            raise ValueError(f"正则表达式“{pattern}”写法有误（{exc}）。") from None
-    return patterns
+def _regex(pattern: str) -> str:
+    try:
+        re.compile(fill_year(pattern, 2000))
+    except re.error as exc:
+        raise ValueError(f"正则表达式“{pattern}”写法有误（{exc}）。") from None
+    return pattern
+
+
+# A regular expression from the standard, checked when the standard loads.
+Regex = Annotated[str, AfterValidator(_regex)]
 
 
 class Minimum(_Strict):
@@ -49,13 +52,11 @@ class Minimum(_Strict):
 
 class Recognition(_Strict):
     aliases: list[str] = Field(default_factory=list, description="标题中出现即认定为本部分的词")
-    cues: list[str] = Field(default_factory=list, description="无标题时识别段落开头的正则表达式")
-    cause_cues: list[str] = Field(default_factory=list, description="写了原因的迹象（正则表达式）")
+    cues: list[Regex] = Field(default_factory=list, description="无标题时识别段落开头的正则表达式")
+    cause_cues: list[Regex] = Field(default_factory=list, description="写了原因的迹象（正则表达式）")
     unheaded_min_chars: int = Field(
         0, ge=0, description="没有标题时，开头段之后的正文达到这么多字即认定为本部分（0 表示不用此规则）"
     )
-
-    _v_cues = field_validator("cues", "cause_cues")(classmethod(lambda cls, v: _check_regex(v)))
 
 
 class Part(_Strict):
@@ -83,11 +84,8 @@ class HeadingRules(_Strict):
 class Closing(_Strict):
     """The end of a report that belongs to no part: formula, notes, signature, date."""
 
-    lines: list[str] = Field(default_factory=list, description="结束语、附注（正则表达式）")
-    date: str = Field("^$", description="成文日期行（正则表达式）；紧挨在它前面的短行是落款单位")
-
-    _v_lines = field_validator("lines")(classmethod(lambda cls, v: _check_regex(v)))
-    _v_date = field_validator("date")(classmethod(lambda cls, v: _check_regex([v])[0]))
+    lines: list[Regex] = Field(default_factory=list, description="结束语、附注（正则表达式）")
+    date: Regex = Field("^$", description="成文日期行（正则表达式）；紧挨在它前面的短行是落款单位")
 
 
 class Order(_Strict):
@@ -99,16 +97,12 @@ class Order(_Strict):
 class NumberingLevel(_Strict):
     level: int = Field(ge=1, le=4)
     format: str
-    patterns: list[str]
-
-    _v_patterns = field_validator("patterns")(classmethod(lambda cls, v: _check_regex(v)))
+    patterns: list[Regex]
 
 
 class InlineNumbering(_Strict):
     format: str
-    pattern: str
-
-    _v_pattern = field_validator("pattern")(classmethod(lambda cls, v: _check_regex([v])[0]))
+    pattern: Regex
 
 
 class Numbering(_Strict):
@@ -119,9 +113,7 @@ class Numbering(_Strict):
 class Placeholders(_Strict):
     blank: str
     gap: str
-    pattern: str
-
-    _v_pattern = field_validator("pattern")(classmethod(lambda cls, v: _check_regex([v])[0]))
+    pattern: Regex
 
 
 class ReportMarkers(_Strict):
@@ -156,14 +148,12 @@ class Standard(_Strict):
     orders: list[Order] = Field(min_length=1)
     numbering: Numbering
     placeholders: Placeholders
-    metadata_lines: list[str] = Field(default_factory=list)
+    metadata_lines: list[Regex] = Field(default_factory=list)
     closing: Closing = Closing()
     headings: HeadingRules = HeadingRules()
     report_markers: ReportMarkers
     topics: list[Topic] = Field(default_factory=list)
     leadership_facts: list[LeadershipFact] = Field(default_factory=list)
-
-    _v_meta = field_validator("metadata_lines")(classmethod(lambda cls, v: _check_regex(v)))
 
     @model_validator(mode="after")
     def _consistent(self) -> Standard:
