@@ -1,11 +1,10 @@
-"""Shared fixtures: the repository's data, the standard, and a CLI runner."""
+"""Shared fixtures: the standard and two ways to run the CLI."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -13,9 +12,6 @@ from typer.testing import CliRunner
 from drafter import standard as standard_mod
 from drafter.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 
 @dataclass

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from tests.conftest import SEEDS
+from paths import SEEDS
 
 PART_IDS = ["measures", "leadership", "shortcomings", "plans", "other"]
 
@@ -92,7 +92,7 @@ def test_bad_format_option_and_bad_schema_exit_2(cli, tmp_path):
 def test_custom_schema_aliases_change_recognition(cli, tmp_path):
     import yaml
 
-    from tests.conftest import ROOT
+    from paths import ROOT
 
     data = yaml.safe_load((ROOT / "schemas" / "rule_of_law_report.yaml").read_text(encoding="utf-8"))
     leadership = next(p for p in data["parts"] if p["id"] == "leadership")

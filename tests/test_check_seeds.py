@@ -6,8 +6,8 @@ import pytest
 
 from drafter import readers
 from drafter.recognize import recognise
-from tests.conftest import SEEDS
-from tests.docx_fixtures import build, lines_of
+from paths import SEEDS
+from docx_fixtures import build, lines_of
 
 FOUND, PARTIAL, MISSING = {"found"}, {"partial"}, {"missing"}
 

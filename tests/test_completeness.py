@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from drafter import completeness, model
-from tests.conftest import EXAMPLES
+from paths import EXAMPLES
 
 BASE = yaml.safe_load(EXAMPLES[0].read_text(encoding="utf-8")) if EXAMPLES else None
 

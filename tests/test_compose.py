@@ -10,7 +10,7 @@ import pytest
 from drafter import compose, markdown
 from drafter.errors import DrafterError
 from drafter.model import Report
-from tests.render_support import report_data
+from render_support import report_data
 
 
 def text_of(std, templates=None, **parts) -> str:

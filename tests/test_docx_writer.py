@@ -12,8 +12,8 @@ from docx.oxml.ns import qn
 
 from drafter import model, render
 from drafter.model import Report
-from tests.conftest import EXAMPLES
-from tests.render_support import (
+from paths import EXAMPLES
+from render_support import (
     body_text, east_asian_font, expected_headings, footer_has_page_field, headings, input_texts,
     open_docx, outline_level, report_data, style_element,
 )

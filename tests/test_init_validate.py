@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from tests.conftest import EXAMPLES
+from paths import EXAMPLES
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 
 from drafter import model
 from drafter.errors import DrafterError
-from tests.conftest import EXAMPLES
+from paths import EXAMPLES
 
 MINIMAL = """\
 meta:

@@ -10,8 +10,8 @@ import pytest
 
 from drafter import model, render
 from drafter.completeness import count_chars
-from tests.conftest import EXAMPLES
-from tests.render_support import body_text, open_docx
+from paths import EXAMPLES
+from render_support import body_text, open_docx
 
 pytestmark = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdfinfo") is None,

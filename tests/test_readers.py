@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 
 from drafter import readers, zipguard
 from drafter.errors import DrafterError
-from tests.conftest import SEEDS
+from paths import SEEDS
 
 
 def _seed_text() -> str:

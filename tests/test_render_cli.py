@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from drafter import markdown
-from tests.conftest import EXAMPLES
-from tests.render_support import body_text, headings, open_docx, report_data
+from paths import EXAMPLES
+from render_support import body_text, headings, open_docx, report_data
 
 COUNTY = next(p for p in EXAMPLES if p.stem == "county_standard")
 

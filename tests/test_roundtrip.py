@@ -7,7 +7,7 @@ import json
 import pytest
 import yaml
 
-from tests.conftest import EXAMPLES
+from paths import EXAMPLES
 
 REQUIRED = ["measures", "leadership", "shortcomings", "plans"]
 

@@ -9,7 +9,7 @@ import yaml
 
 from drafter import standard
 from drafter.errors import DrafterError
-from tests.conftest import ROOT
+from paths import ROOT
 
 SCHEMA = ROOT / "schemas" / "rule_of_law_report.yaml"
 
