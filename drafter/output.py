@@ -38,6 +38,9 @@ def write_atomic(target: Path, data: bytes | str, force: bool = False, inputs: t
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        # mkstemp makes the file private (0600); give it the permissions an
+        # ordinary save would, or keep those of the file being replaced.
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
@@ -50,3 +53,12 @@ def write_atomic(target: Path, data: bytes | str, force: bool = False, inputs: t
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
