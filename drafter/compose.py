@@ -77,11 +77,11 @@ def render(report: Report, std: Standard, templates: Path | None = None, title_c
     env.globals["gap"] = std.gap
     cause_cues = [re.compile(fill_year(c, year)) for c in std.part("shortcomings").recognition.cause_cues]
     env.tests["cause_cued"] = lambda text: any(c.search(text) for c in cause_cues)
-    title = report.meta.title or std.title_for(report.meta.unit, year)
+    full_title = title(report, std)
     context = {
         "report": _view(report),
-        "title": markdown.escape(title),
-        "title_lines": [markdown.escape(line) for line in title_lines(title, report.meta.unit, title_chars)],
+        "title": markdown.escape(full_title),
+        "title_lines": [markdown.escape(line) for line in title_lines(full_title, report.meta.unit, title_chars)],
         "year": year,
         "next_year": year + 1,
         "layout": report.meta.layout,
@@ -96,6 +96,11 @@ def render(report: Report, std: Standard, templates: Path | None = None, title_c
     }
     text = _run(env, REPORT_TEMPLATE, context)
     return _tidy(text)
+
+
+def title(report: Report, std: Standard) -> str:
+    """The report's title: the input's own, else the standard's pattern."""
+    return report.meta.title or std.title_for(report.meta.unit, report.meta.year)
 
 
 def file_stem(report: Report, templates: Path | None = None) -> str:

@@ -32,7 +32,7 @@ def draft(
         return text.encode("utf-8")
     document = markdown.parse(text)
     meta = report.meta
-    title = "".join((meta.title or std.title_for(meta.unit, meta.year)).split())
+    title = "".join(compose.title(report, std).split())
     # Dates come from the input so that rendering twice gives the same bytes.
     day = meta.date or dt.date(meta.year + 1, 1, 1)
     created = dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)

@@ -11,12 +11,8 @@ import json
 import textwrap
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
-
-from drafter import model
+from drafter import compose, model
 from drafter.output import write_atomic
-from drafter.resources import templates_dir
 from drafter.standard import Standard
 
 SCHEMA_FILE = "drafter-input.schema.json"
@@ -24,13 +20,7 @@ _COMMENT_WIDTH = 38  # CJK characters per comment line
 
 
 def skeleton(std: Standard, unit: str, year: int, file_name: str) -> str:
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(str(templates_dir())),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = compose.environment()
     env.filters["yaml_str"] = lambda s: json.dumps(str(s), ensure_ascii=False)
     env.filters["comment_lines"] = lambda s: textwrap.wrap(" ".join(str(s).split()), _COMMENT_WIDTH)
     template = env.get_template("init.yaml.j2")
