@@ -11,6 +11,7 @@ Exit codes, for every command: 0 success/complete, 1 completeness problems,
 from __future__ import annotations
 
 import os
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -64,6 +65,13 @@ def guarded() -> Iterator[None]:
 
 def _err(message: str) -> None:
     print(f"错误：{message}" if not message.startswith("错误") else message, file=sys.stderr)
+
+
+def _choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
+    """Refuse an option value outside ``allowed`` (exit 2, before any work)."""
+    if value not in allowed:
+        _err(f"{option} 只能是 {' 或 '.join(allowed)}，而不是“{value}”。")
+        raise typer.Exit(2)
 
 
 def _version(value: bool) -> None:
@@ -125,9 +133,7 @@ def validate_cmd(
 
     from drafter import completeness, model, standard, validate_view
 
-    if fmt not in ("table", "json"):
-        _err(f"--format 只能是 table 或 json，而不是“{fmt}”。")
-        raise typer.Exit(2)
+    _choice("--format", fmt, ("table", "json"))
     with guarded():
         std = standard.load(schema)
     console = Console()
@@ -205,9 +211,7 @@ def check_cmd(
     from drafter.errors import DrafterError
     from drafter.recognize import recognise
 
-    if fmt not in ("table", "json"):
-        _err(f"--format 只能是 table 或 json，而不是“{fmt}”。")
-        raise typer.Exit(2)
+    _choice("--format", fmt, ("table", "json"))
     console = Console(highlight=False)
     results, unreadable = [], 0
     with guarded():
@@ -244,8 +248,6 @@ _USAGE_MESSAGES = (
 
 
 def _usage_message(message: str) -> str:
-    import re
-
     for pattern, chinese in _USAGE_MESSAGES:
         found = re.search(pattern, message)
         if found:
@@ -292,12 +294,8 @@ def render_cmd(
     from drafter import completeness, model, render, standard
     from drafter.output import write_atomic
 
-    if fmt not in ("docx", "md"):
-        _err(f"--format 只能是 docx 或 md，而不是“{fmt}”。")
-        raise typer.Exit(2)
-    if fonts not in ("gov", "windows"):
-        _err(f"--fonts 只能是 gov 或 windows，而不是“{fonts}”。")
-        raise typer.Exit(2)
+    _choice("--format", fmt, ("docx", "md"))
+    _choice("--fonts", fonts, ("gov", "windows"))
     if output == Path("-") and fmt != "md":
         _err("Word 文稿不能输出到屏幕。请用 -o 指定文件名，或加 --format md 输出文字。")
         raise typer.Exit(2)
