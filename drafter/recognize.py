@@ -166,7 +166,7 @@ class _Recogniser:
         starts = self._explicit_starts()
         self._implicit_starts(starts)
         self._inferred_plans(starts)
-        starts.sort(key=lambda s: s.unit)
+        starts.sort(key=lambda s: s.unit)  # every step below relies on this order
         results = [self._result(part, starts) for part in self.std.parts]
         measures = next(r for r in results if r.id == "measures")
         if measures.status == "missing":
@@ -334,7 +334,7 @@ class _Recogniser:
             unit = self.units[body[0]]
             result.status, result.position, result.own_section = "found", unit.index, True
             result.evidence = f"无标题，按开头段之后、其他部分之前的正文认定：{_snippet(unit.text)}"
-            starts.insert(0, _Start(body[0], "measures", "unheaded"))
+            starts.insert(0, _Start(body[0], "measures", "unheaded"))  # before every other start: order kept
 
     # -- warnings and extra information --------------------------------------
 
@@ -362,7 +362,7 @@ class _Recogniser:
             warnings.append(f"各部分的顺序是“{shown}”，不符合认可的顺序。应为{options}。")
         short = next(r for r in results if r.id == "shortcomings")
         if short.own_section and short.status != "missing":
-            region = "".join(self.units[i].text for i in self._region(sorted(starts, key=lambda s: s.unit), "shortcomings"))
+            region = "".join(self.units[i].text for i in self._region(starts, "shortcomings"))
             if not any(c.search(region) for c in self.causes):
                 plain = [c for c in self.std.part("shortcomings").recognition.cause_cues if re.escape(c) == c][:3]
                 examples = "".join(f"“{c}”" for c in plain)
@@ -376,8 +376,7 @@ class _Recogniser:
         return warnings
 
     def _topics(self, starts: list[_Start]) -> list[tuple[Topic, bool]]:
-        ordered = sorted(starts, key=lambda s: s.unit)
-        text = "".join(self.units[i].text for i in self._region(ordered, "measures"))
+        text = "".join(self.units[i].text for i in self._region(starts, "measures"))
         return [(t, any(k in text for k in t.keywords)) for t in self.std.topics]
 
 
