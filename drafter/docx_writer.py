@@ -29,18 +29,8 @@ from docx.shared import Mm, Twips
 
 from drafter.document import Block, Document
 from drafter.stylesheet import FontProfile, ParagraphStyle, StyleSheet, em_width
+from drafter.wordstyles import BUILT_IN
 
-# Word's built-in style names (it localises them: 标题 1, 称呼, 签名, 日期 …).
-_PARAGRAPH_STYLES = {  # block kind or heading level → (style id, w:name)
-    "title": ("Title", "Title"),
-    "recipient": ("Salutation", "Salutation"),
-    1: ("Heading1", "heading 1"),
-    2: ("Heading2", "heading 2"),
-    3: ("Heading3", "heading 3"),
-    4: ("Heading4", "heading 4"),
-    "signature": ("Signature", "Signature"),
-    "date": ("Date", "Date"),
-}
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 _ALIGNMENT = {
     "left": WD_PARAGRAPH_ALIGNMENT.LEFT, "center": WD_PARAGRAPH_ALIGNMENT.CENTER, "right": WD_PARAGRAPH_ALIGNMENT.RIGHT,
@@ -157,7 +147,7 @@ class _Writer:
         by_key = {"title": styles.title, "recipient": styles.recipient, 1: styles.heading1,
                   2: styles.heading2, 3: styles.heading3, 4: styles.heading4,
                   "signature": closing, "date": closing}
-        for key, (style_id, name) in _PARAGRAPH_STYLES.items():
+        for key, (style_id, name) in BUILT_IN.items():
             outline = key - 1 if isinstance(key, int) else None
             autospace = key not in ("signature", "date")
             root.append(self.paragraph_style(style_id, name, by_key[key], outline=outline, autospace=autospace))
@@ -272,7 +262,7 @@ class _Writer:
             lang.set(qn("w:eastAsia"), "zh-CN")
 
     def body(self, d, document: Document) -> None:
-        styles = {key: d.styles[name] for key, (_, name) in _PARAGRAPH_STYLES.items()}
+        styles = {key: d.styles[name] for key, (_, name) in BUILT_IN.items()}
         body_style = d.styles["Normal"]
         closing = [b for b in document.blocks if b.kind in ("signature", "date")]
         indents = self.closing_indents(closing)

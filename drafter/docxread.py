@@ -8,10 +8,9 @@ a custom style is based on one) and whether the whole paragraph is bold.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from drafter import cjk
+from drafter import cjk, wordstyles
 from drafter.document import Document
 from drafter.errors import DrafterError
 
@@ -32,14 +31,6 @@ _RUN_TEXT = _xpath("./w:t/text()")
 _RUN_CONTENT = _xpath("./*[self::w:t or self::w:tab or self::w:br or self::w:cr]")
 _BOLD = _xpath("./w:rPr/w:b")
 _CHAR_STYLE = _xpath("./w:rPr/w:rStyle/@w:val")
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
-# Word's built-in styles for the front and back matter, by English and Chinese name.
-_MATTER_STYLES = {
-    "title": "title", "标题": "title",
-    "salutation": "recipient", "称呼": "recipient",
-    "signature": "signature", "签名": "signature",
-    "date": "date", "日期": "date",
-}
 _BODY_OUTLINE = 9  # w:outlineLvl 9 means "body text": it stops inheritance
 
 
@@ -78,9 +69,9 @@ def _add_paragraph(document: Document, p, styles: _Styles) -> None:
     style_id = next(iter(_STYLE_ID(p)), None)
     chain = styles.chain(style_id)
     outline = _outline_level(p, chain)
-    heading_level = next((int(m.group(1)) for s in chain if (m := _HEADING_NAME.match(s.name or ""))), None)
+    heading_level = next((lv for s in chain if (lv := wordstyles.heading_level(s.name))), None)
     style_name = chain[0].name if chain else None
-    matter = _MATTER_STYLES.get((style_name or "").lower())
+    matter = wordstyles.matter_kind(style_name)
     if matter:
         document.add(matter, text, style=style_name, outline_level=outline)
         return
