@@ -51,9 +51,9 @@ def _make(scenario: str, workdir: Path) -> list[Path]:
         return [SEEDS[int(scenario[4:])]]
     if scenario == "seeds-docx":
         from drafter import standard
-        from drafter.numbering import Numberer
+        from drafter.document.numbering import Numberer
 
-        numberer = Numberer(standard.load().numbering)
+        numberer = Numberer(standard.load_standard().numbering)
         paths = []
         for seed in SEEDS:
             document = docx.Document()
@@ -92,21 +92,22 @@ def _make(scenario: str, workdir: Path) -> list[Path]:
 
 
 def _measure(scenario: str, repeat: int) -> dict:
-    from drafter import readers, standard
+    from drafter import reading as readers
+    from drafter import standard
     from drafter.errors import DrafterError
-    from drafter.recognize import recognise
+    from drafter.checking.recognize import recognize
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = _make(scenario, Path(tmp))
         size = sum(p.stat().st_size for p in paths)
-        std = standard.load()
+        std = standard.load_standard()
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         times = []
         for _ in range(repeat):
             start = time.perf_counter()
             for path in paths:
                 try:
-                    recognise(readers.read(path), std)
+                    recognize(readers.read(path), std)
                 except DrafterError:
                     pass  # the zip bomb: refusing it is what is timed
             times.append(time.perf_counter() - start)

@@ -19,7 +19,7 @@ def data_dir(name: str) -> Path:
     return _PACKAGE.parent / name
 
 
-def default_schema_path() -> Path:
+def default_standard_path() -> Path:
     return data_dir("schemas") / "rule_of_law_report.yaml"
 
 

@@ -23,7 +23,7 @@ class Run:
 
 @pytest.fixture(scope="session")
 def std():
-    return standard_mod.load()
+    return standard_mod.load_standard()
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from pathlib import Path
 import docx
 
 from drafter import standard
-from drafter.numbering import Numberer
+from drafter.document.numbering import Numberer
 
-_NUMBERER = Numberer(standard.load().numbering)
+_NUMBERER = Numberer(standard.load_standard().numbering)
 
 
 def lines_of(path: Path) -> list[str]:

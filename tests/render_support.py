@@ -8,8 +8,8 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
-from drafter.completeness import strings
-from drafter.model import Report
+from drafter.drafting.completeness import strings
+from drafter.drafting.input import Report
 from drafter.standard import Standard
 
 

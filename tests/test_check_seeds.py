@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafter import readers
-from drafter.recognize import recognise
+from drafter import reading as readers
+from drafter.checking.recognize import recognize
 from paths import SEEDS
 from docx_fixtures import build, lines_of
 
@@ -43,7 +43,7 @@ def test_truth_table(prefix, variant, tmp_path, std):
     document = readers.read(path)
     if variant == "docx-styled":
         assert document.headings, "the styled variant must carry Word heading styles"
-    result = recognise(document, std)
+    result = recognize(document, std)
     statuses = {p.id: p.status for p in result.parts}
     for part_id, allowed in TRUTH[prefix].items():
         assert statuses[part_id] in allowed, (part_id, statuses[part_id], [p.evidence for p in result.parts])
@@ -54,7 +54,7 @@ def test_truth_table(prefix, variant, tmp_path, std):
 def test_found_and_partial_parts_carry_evidence_and_a_position_in_the_file(prefix, std):
     path = _seed(prefix)
     paragraphs = lines_of(path)
-    result = recognise(readers.read(path), std)
+    result = recognize(readers.read(path), std)
     for part in result.parts:
         if part.status == "missing" and part.evidence is None:
             assert part.position is None
@@ -66,7 +66,7 @@ def test_found_and_partial_parts_carry_evidence_and_a_position_in_the_file(prefi
 
 
 def test_seed_000_lost_measures_heading_and_unheaded_later_parts_are_explained(std):
-    result = recognise(readers.read(_seed("000")), std)
+    result = recognize(readers.read(_seed("000")), std)
     parts = {p.id: p for p in result.parts}
     assert "无标题" in parts["measures"].evidence
     assert "无标题" in parts["shortcomings"].evidence
@@ -77,14 +77,14 @@ def test_seed_000_lost_measures_heading_and_unheaded_later_parts_are_explained(s
 
 
 def test_seed_002_leadership_is_only_a_subheading_inside_the_first_theme(std):
-    result = recognise(readers.read(_seed("002")), std)
+    result = recognize(readers.read(_seed("002")), std)
     leadership = next(p for p in result.parts if p.id == "leadership")
     assert leadership.status == "partial"
     assert "小标题" in leadership.evidence and "组织领导" in leadership.evidence
 
 
 def test_seed_004_themed_measures_after_leadership_warn_about_order(std):
-    result = recognise(readers.read(_seed("004")), std)
+    result = recognize(readers.read(_seed("004")), std)
     measures = next(p for p in result.parts if p.id == "measures")
     assert "主题" in measures.evidence
     assert any("顺序" in w for w in result.warnings)
@@ -92,13 +92,13 @@ def test_seed_004_themed_measures_after_leadership_warn_about_order(std):
 
 @pytest.mark.parametrize("prefix, warns", [("001", False), ("002", True), ("003", True)])
 def test_shortcomings_without_causes_are_flagged(prefix, warns, std):
-    result = recognise(readers.read(_seed(prefix)), std)
+    result = recognize(readers.read(_seed(prefix)), std)
     assert any("原因" in w for w in result.warnings) == warns
 
 
-def test_seeds_are_recognised_as_reports_and_003_is_in_an_accepted_order(std):
+def test_seeds_are_recognized_as_reports_and_003_is_in_an_accepted_order(std):
     for path in SEEDS:
-        result = recognise(readers.read(path), std)
+        result = recognize(readers.read(path), std)
         assert not any("不像法治政府建设年度报告" in w for w in result.warnings), path.name
-    result = recognise(readers.read(_seed("003")), std)
+    result = recognize(readers.read(_seed("003")), std)
     assert not any("顺序" in w for w in result.warnings)

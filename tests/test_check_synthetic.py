@@ -5,8 +5,8 @@ from __future__ import annotations
 import docx
 import pytest
 
-from drafter import readers
-from drafter.recognize import recognise
+from drafter import reading as readers
+from drafter.checking.recognize import recognize
 
 PART_NUMBERED_REGULATION_ORDER = """\
 青川县公安局2023年度法治政府建设情况报告
@@ -70,7 +70,7 @@ NOT_A_REPORT = """\
 def _check(tmp_path, text, std, name="draft.txt"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return recognise(readers.read(path), std)
+    return recognize(readers.read(path), std)
 
 
 def _statuses(result):
@@ -151,7 +151,7 @@ def test_bold_unnumbered_headings_in_word(tmp_path, std):
         document.add_paragraph(text)
     path = tmp_path / "bold.docx"
     document.save(path)
-    result = recognise(readers.read(path), std)
+    result = recognize(readers.read(path), std)
     assert result.complete, [(p.id, p.status, p.evidence) for p in result.parts]
     assert [p.position for p in result.parts if p.required] == [1, 3, 5, 7]
 
@@ -169,7 +169,7 @@ def test_report_laid_out_in_a_table_is_read_cell_by_cell(tmp_path, std):
         row.cells[0].text, row.cells[1].text = heading, text
     path = tmp_path / "table.docx"
     document.save(path)
-    result = recognise(readers.read(path), std)
+    result = recognize(readers.read(path), std)
     assert result.complete
     assert [p.position for p in result.parts if p.required] == [0, 2, 4, 6]
 
@@ -212,7 +212,7 @@ def test_word_signature_and_date_styles_are_back_matter(tmp_path, std):
     document.save(path)
     blocks = readers.read(path).blocks
     assert [b.kind for b in blocks[-2:]] == ["signature", "date"]
-    assert _statuses(recognise(readers.read(path), std))["plans"] == "missing"
+    assert _statuses(recognize(readers.read(path), std))["plans"] == "missing"
 
 
 def test_a_short_line_naming_an_earlier_part_does_not_reopen_it(tmp_path, std):

@@ -7,9 +7,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from drafter import compose, markdown
+from drafter.drafting import compose
+from drafter.document import markdown
 from drafter.errors import DrafterError
-from drafter.model import Report
+from drafter.drafting.input import Report
 from render_support import report_data
 
 

@@ -10,8 +10,9 @@ import pytest
 from docx.enum.text import WD_COLOR_INDEX, WD_PARAGRAPH_ALIGNMENT
 from docx.oxml.ns import qn
 
-from drafter import model, render
-from drafter.model import Report
+from drafter.drafting import input as model
+from drafter.drafting import render
+from drafter.drafting.input import Report
 from paths import EXAMPLES
 from render_support import (
     body_text, east_asian_font, expected_headings, footer_has_page_field, headings, input_texts,

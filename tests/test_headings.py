@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.document import Document
-from drafter.headings import Analyser
+from drafter.checking.headings import Analyser
 
 
 def _units(std, *blocks):

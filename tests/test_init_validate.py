@@ -81,8 +81,8 @@ def test_examples_validate_clean(path, cli):
 
 
 def test_examples_are_substantial():
-    from drafter.completeness import count_chars, strings
-    from drafter.model import load
+    from drafter.drafting.completeness import count_chars, strings
+    from drafter.drafting.input import load
 
     for path in EXAMPLES:
         report, _ = load(path)

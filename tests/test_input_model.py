@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from drafter import model
+from drafter.drafting import input as model
 from drafter.errors import DrafterError
 from paths import EXAMPLES
 

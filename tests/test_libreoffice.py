@@ -8,8 +8,9 @@ import subprocess
 
 import pytest
 
-from drafter import model, render
-from drafter.completeness import count_chars
+from drafter.drafting import input as model
+from drafter.drafting import render
+from drafter.drafting.completeness import count_chars
 from paths import EXAMPLES
 from render_support import body_text, open_docx
 

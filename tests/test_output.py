@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from drafter.errors import DrafterError
-from drafter.output import write_atomic
+from drafter.files.output import write_atomic
 
 
 def test_new_file_gets_ordinary_permissions(tmp_path):

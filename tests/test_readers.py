@@ -11,7 +11,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from drafter import readers, zipguard
+from drafter import reading as readers
+from drafter.reading import zipguard
 from drafter.errors import DrafterError
 from paths import SEEDS
 

@@ -7,7 +7,7 @@ import shutil
 import pytest
 import yaml
 
-from drafter import markdown
+from drafter.document import markdown
 from paths import EXAMPLES
 from render_support import body_text, headings, open_docx, report_data
 

@@ -65,7 +65,7 @@ def test_custom_standard_is_used(tmp_path):
     def rename(data):
         data["parts"][0]["name"] = "工作举措"
 
-    assert standard.load(_write_variant(tmp_path, rename)).part("measures").name == "工作举措"
+    assert standard.load_standard(_write_variant(tmp_path, rename)).part("measures").name == "工作举措"
 
 
 @pytest.mark.parametrize(
@@ -81,7 +81,7 @@ def test_custom_standard_is_used(tmp_path):
 def test_malformed_standard_is_refused_with_a_located_chinese_message(tmp_path, mutate, expected):
     path = _write_variant(tmp_path, mutate)
     with pytest.raises(DrafterError) as caught:
-        standard.load(path)
+        standard.load_standard(path)
     text = str(caught.value)
     assert expected in text
     assert str(path) in text

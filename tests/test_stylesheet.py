@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from drafter import stylesheet
+from drafter.drafting import stylesheet
 from drafter.errors import DrafterError
 from drafter.resources import templates_dir
 

@@ -6,11 +6,11 @@ import codecs
 
 import pytest
 
-from drafter import markdown
-from drafter.cjk import tidy
+from drafter.document import markdown
+from drafter.document.cjk import tidy
 from drafter.errors import DrafterError
-from drafter.numbering import Numberer, cn, parse_cn
-from drafter.textcodec import decode
+from drafter.document.numbering import Numberer, cn, parse_cn
+from drafter.files.textcodec import decode
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def test_chinese_numerals_round_trip():
 
 @pytest.mark.parametrize("level", [1, 2, 3, 4])
 @pytest.mark.parametrize("n", [1, 2, 10, 12])
-def test_what_is_formatted_is_recognised_at_the_same_level(numberer, level, n):
+def test_what_is_formatted_is_recognized_at_the_same_level(numberer, level, n):
     match = numberer.match(numberer.format(level, n) + "加强执法监督")
     assert (match.level, match.number, match.rest) == (level, n, "加强执法监督")
 

@@ -23,13 +23,13 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel
 
-from drafter import markdown
+from drafter.document import markdown
 from drafter.errors import DrafterError
-from drafter.model import Report
-from drafter.numbering import Numberer
+from drafter.drafting.input import Report
+from drafter.document.numbering import Numberer
 from drafter.resources import templates_dir
 from drafter.standard import Order, Standard, fill_year
-from drafter.stylesheet import em_width
+from drafter.drafting.stylesheet import em_width
 
 REPORT_TEMPLATE = "report.md.j2"
 FILENAME_TEMPLATE = "filename.txt.j2"

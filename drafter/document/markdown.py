@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.cjk import join_lines
+from drafter.document.cjk import join_lines
 from drafter.document import Document
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -10,10 +10,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from drafter import compose, docx_writer, markdown, stylesheet
-from drafter.model import Report
+from drafter.drafting import compose
+from drafter.drafting.wordfile import writer as docx_writer
+from drafter.document import markdown
+from drafter.drafting import stylesheet
+from drafter.drafting.input import Report
 from drafter.standard import Standard
-from drafter.stylesheet import FontProfile
+from drafter.drafting.stylesheet import FontProfile
 
 Format = Literal["docx", "md"]
 

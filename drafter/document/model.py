@@ -1,7 +1,7 @@
 """The document model shared by both directions.
 
 Rendering builds a Document from template text and writes it to .docx;
-checking reads a .docx/.txt/.md file into a Document and recognises its parts.
+checking reads a .docx/.txt/.md file into a Document and recognizes its parts.
 A Document is a flat list of blocks in reading order; headings carry a level
 (1 = 一、, 2 = （一）, 3 = 1., 4 = （1）) when it is known.
 """

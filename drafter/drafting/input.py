@@ -3,7 +3,7 @@
 Field descriptions are the input format's documentation: they appear in the
 JSON Schema (editor hovers) and as comments in the file ``drafter init`` writes.
 Types are checked here; completeness (non-empty parts, minimum amounts, causes,
-blanks) is judged against the standard in ``drafter.completeness``.
+blanks) is judged against the standard in ``drafter.drafting.completeness``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
-from drafter.cjk import tidy
+from drafter.document.cjk import tidy
 
-from drafter import modelcheck, yamlio
+from drafter.yamlio import validation as modelcheck
+from drafter import yamlio
 from drafter.errors import DrafterError
 
 Layout = Literal["standard", "themed"]

@@ -3,7 +3,7 @@
 The mechanism, in the order it runs (the words it looks for are all data in
 the standard: aliases, cues, cause cues, orders, markers):
 
-1. Headings are found (drafter.headings). The shallowest heading level is the
+1. Headings are found (drafter.checking.headings). The shallowest heading level is the
    top level (when two numbering kinds share it, e.g. 第一部分 and 一、, the
    one met first is the outer); each top-level heading maps to the part whose
    aliases it names.
@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from drafter.document import Document
-from drafter.headings import Analyser, Unit, first_sentence, normalize
+from drafter.checking.headings import Analyser, Unit, first_sentence, normalize
 from drafter.standard import Part, Standard, Topic, fill_year
 
 Status = Literal["found", "partial", "missing"]
@@ -68,14 +68,14 @@ class CheckResult:
 
 @dataclass
 class _Start:
-    """Where a part begins, and how it was recognised."""
+    """Where a part begins, and how it was recognized."""
 
     unit: int  # index into the unit list
     part: str
     how: Literal["heading", "themed", "cue", "inferred", "unheaded"]
 
 
-def recognise(document: Document, std: Standard) -> CheckResult:
+def recognize(document: Document, std: Standard) -> CheckResult:
     return _Recogniser(std, document).run()
 
 
@@ -325,7 +325,7 @@ class _Recogniser:
         return None
 
     def _unheaded_measures(self, result: PartResult, starts: list[_Start]) -> None:
-        """Text before the first recognised part, after the opening paragraph."""
+        """Text before the first recognized part, after the opening paragraph."""
         first_start = min((s.unit for s in starts), default=len(self.units))
         body = [i for i in self.content[1:] if i < first_start]
         chars = sum(len(self.placeholder.sub("", self.units[i].text)) for i in body)

@@ -105,10 +105,11 @@ def init_cmd(
 
     示例：drafter init 2024年度报告.yaml --unit 隆化县公安局 --year 2024
     """
-    from drafter import scaffold, standard
+    from drafter.drafting import scaffold
+    from drafter import standard
 
     with guarded():
-        std = standard.load(schema)
+        std = standard.load_standard(schema)
         written = scaffold.init(path, std, unit.strip(), year, force)
     for item in written:
         print(f"已生成 {item}")
@@ -131,11 +132,14 @@ def validate_cmd(
 
     from rich.console import Console
 
-    from drafter import completeness, model, standard, validate_view
+    from drafter.drafting import completeness
+    from drafter.drafting import input as model
+    from drafter import standard
+    from drafter.views import validate as validate_view
 
     _choice("--format", fmt, ("table", "json"))
     with guarded():
-        std = standard.load(schema)
+        std = standard.load_standard(schema)
     console = Console()
     payloads, worst = [], 0
     for path in inputs:
@@ -171,8 +175,8 @@ def schema_cmd(
     """
     import json
 
-    from drafter import model
-    from drafter.output import write_atomic
+    from drafter.drafting import input as model
+    from drafter.files.output import write_atomic
 
     with guarded():
         text = json.dumps(model.json_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -207,18 +211,20 @@ def check_cmd(
     """
     from rich.console import Console
 
-    from drafter import checkview, readers, standard
+    from drafter.views import check as checkview
+    from drafter import reading as readers
+    from drafter import standard
     from drafter.errors import DrafterError
-    from drafter.recognize import recognise
+    from drafter.checking.recognize import recognize
 
     _choice("--format", fmt, ("table", "json"))
     console = Console(highlight=False)
     results, unreadable = [], 0
     with guarded():
-        std = standard.load(schema)
+        std = standard.load_standard(schema)
         for path in files:
             try:
-                result = recognise(readers.read(path), std)
+                result = recognize(readers.read(path), std)
             except DrafterError as exc:
                 _err(str(exc))
                 unreadable += 1
@@ -291,8 +297,11 @@ def render_cmd(
         drafter render 隆化县公安局2024.yaml -o 报告草稿.docx --allow-incomplete
         drafter render 隆化县公安局2024.yaml --format md -o -
     """
-    from drafter import completeness, model, render, standard
-    from drafter.output import write_atomic
+    from drafter.drafting import completeness
+    from drafter.drafting import input as model
+    from drafter.drafting import render
+    from drafter import standard
+    from drafter.files.output import write_atomic
 
     _choice("--format", fmt, ("docx", "md"))
     _choice("--fonts", fonts, ("gov", "windows"))
@@ -300,7 +309,7 @@ def render_cmd(
         _err("Word 文稿不能输出到屏幕。请用 -o 指定文件名，或加 --format md 输出文字。")
         raise typer.Exit(2)
     with guarded():
-        std = standard.load(schema)
+        std = standard.load_standard(schema)
         report, located = model.load(input_file)
         findings = completeness.check(report, std, located)
     errors = [f for f in findings if f.severity == "error"]
@@ -348,7 +357,7 @@ def templates_export_cmd(
 
     DIR 中已有同名文件时不覆盖任何文件，除非加 --force。
     """
-    from drafter import templates_export
+    from drafter.drafting import templates_export
 
     with guarded():
         written = templates_export.export(directory, force=force)
@@ -362,7 +371,7 @@ def main() -> None:
         code = app(prog_name="drafter", standalone_mode=False)
     except Exception as exc:
         # Usage errors come from the click layer typer is built on; they are
-        # recognised by shape (exit code 2 and a message), not by class, so
+        # recognized by shape (exit code 2 and a message), not by class, so
         # this holds whether typer vendors click or depends on it.
         if getattr(exc, "exit_code", None) != 2 or not hasattr(exc, "format_message"):
             raise

@@ -13,7 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from drafter import modelcheck, yamlio
+from drafter.yamlio import validation as modelcheck
+from drafter import yamlio
 from drafter.resources import templates_dir
 
 STYLE_FILE = Path("styles") / "gbt9704.yaml"

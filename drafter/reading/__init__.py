@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter import markdown
+from drafter.document import markdown
 from drafter.document import Document
 from drafter.errors import DrafterError
-from drafter.textcodec import read_text
+from drafter.files.textcodec import read_text
 
 MAX_TEXT_BYTES = 16 * 1024 * 1024  # a long annual report is about 100 KB of text
 MAX_DOCX_BYTES = 100 * 1024 * 1024
@@ -119,7 +119,8 @@ def _read_docx(path: Path, size: int, kind: str | None) -> Document:
             f"{path}：文件有 {size / 1048576:.0f} MB，超过上限 {MAX_DOCX_BYTES // 1048576} MB。"
             "请删除文中的大图片后另存为 .docx 再检查。"
         )
-    from drafter import docxread, zipguard
+    from drafter.reading import wordfile as docxread
+    from drafter.reading import zipguard
 
     zipguard.check(path)
     return docxread.read(path)

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from drafter.errors import DrafterError, Problem
-from drafter.textcodec import read_text
+from drafter.files.textcodec import read_text
 
 Loc = tuple[str | int, ...]
 MAX_INPUT_BYTES = 5 * 1024 * 1024

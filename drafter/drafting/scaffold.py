@@ -11,8 +11,9 @@ import json
 import textwrap
 from pathlib import Path
 
-from drafter import compose, model
-from drafter.output import write_atomic
+from drafter.drafting import compose
+from drafter.drafting import input as model
+from drafter.files.output import write_atomic
 from drafter.standard import Standard
 
 SCHEMA_FILE = "drafter-input.schema.json"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from drafter.completeness import Finding, PartSummary, is_complete
+from drafter.drafting.completeness import Finding, PartSummary, is_complete
 
 _SEVERITY = {"error": "[red]错误[/red]", "warning": "[yellow]提醒[/yellow]"}
 

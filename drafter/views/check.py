@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from drafter.recognize import CheckResult, PartResult
+from drafter.checking.recognize import CheckResult, PartResult
 
 _STATUS = {
     "found": ("✓ 已找到", "green"),

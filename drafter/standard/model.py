@@ -1,6 +1,6 @@
 """The report standard: schemas/*.yaml loaded and validated into objects.
 
-Nothing here knows what the parts are called or how they are recognised; the
+Nothing here knows what the parts are called or how they are recognized; the
 YAML says so. This module only gives that data a checked shape and small
 helpers (year substitution, compiled patterns).
 """
@@ -15,9 +15,10 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from drafter import modelcheck, yamlio
-from drafter.cjk import tidy
-from drafter.resources import default_schema_path
+from drafter.yamlio import validation as modelcheck
+from drafter import yamlio
+from drafter.document.cjk import tidy
+from drafter.resources import default_standard_path
 
 PART_IDS = ("measures", "leadership", "shortcomings", "plans", "other")
 Prose = Annotated[str, AfterValidator(tidy)]
@@ -199,8 +200,8 @@ class Standard(_Strict):
         return self.placeholders.gap.replace("{what}", what)
 
 
-def load(path: Path | None = None) -> Standard:
+def load_standard(path: Path | None = None) -> Standard:
     """Load and validate a standard; the bundled one when ``path`` is None."""
-    path = Path(path) if path is not None else default_schema_path()
+    path = Path(path) if path is not None else default_standard_path()
     located = yamlio.load(path)
     return modelcheck.validate(Standard, located, "报告标准文件")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.output import write_atomic
+from drafter.files.output import write_atomic
 from drafter.resources import templates_dir
 
 

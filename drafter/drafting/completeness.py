@@ -16,7 +16,7 @@ from typing import Any, Iterator, Literal
 
 from pydantic import BaseModel
 
-from drafter.model import Report
+from drafter.drafting.input import Report
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
 

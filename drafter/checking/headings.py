@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from drafter.document import Block, Document
-from drafter.numbering import Numberer
+from drafter.document.numbering import Numberer
 from drafter.standard import Standard
 
 Role = Literal["title", "front", "meta", "heading", "para", "back"]

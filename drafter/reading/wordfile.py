@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter import cjk, wordstyles
+from drafter.document import cjk
+from drafter.document import wordstyles
 from drafter.document import Document
 from drafter.errors import DrafterError
 

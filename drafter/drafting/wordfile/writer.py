@@ -28,8 +28,8 @@ from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
 from docx.shared import Mm, Twips
 
 from drafter.document import Block, Document
-from drafter.stylesheet import FontProfile, ParagraphStyle, StyleSheet, em_width
-from drafter.wordstyles import BUILT_IN
+from drafter.drafting.stylesheet import FontProfile, ParagraphStyle, StyleSheet, em_width
+from drafter.document.wordstyles import BUILT_IN
 
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 _ALIGNMENT = {

@@ -1,0 +1,1 @@
+"""The checking side: Document → headings → the standard's parts → findings."""

@@ -1,0 +1,1 @@
+"""Files on disk: decoding text the way Chinese offices save it, and writing outputs safely."""
