@@ -1,16 +1,48 @@
 """drafter: draft and check annual rule-of-law reports (法治政府建设年度报告).
 
-Data flow, one module per step:
+Public API (see ``drafter.api``)::
 
-    input YAML --inputfile--> model.Report --compose--> Markdown text
-        --markdown--> document.Document --docx_writer--> .docx
+    load_standard, load_input, validate, render, read, check,
+    init, input_schema, export_templates,
+    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult
 
-and back, for checking a draft drafter did not write:
+Data flow, one package per stage:
 
-    .docx/.txt/.md --readers--> document.Document --recognize--> parts report
+    standard/   the report standard (schemas/*.yaml) loaded and checked
+    drafting/   input YAML → completeness → text (templates/*.j2) → Document → .docx
+    document/   the Document model both directions share, Markdown, numbering
+    reading/    .docx/.txt/.md → Document
+    checking/   Document → headings → parts → findings
+    views/      tables and JSON for people and programs
+    cli/        the command line, a thin shell over the API
 
-The standard (parts, cue phrases, topics) is data: schemas/*.yaml, loaded by
-``standard``. Wording lives in templates/*.j2; layout in templates/styles/*.yaml.
+Below them: ``yamlio`` (YAML with line numbers, Chinese validation messages),
+``files`` (decoding, atomic writes), ``findings`` and ``errors``.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+_API = (
+    "load_standard", "load_input", "validate", "render", "read", "check",
+    "init", "input_schema", "export_templates", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult",
+)
+__all__ = [*_API, "__version__"]
+
+if TYPE_CHECKING:
+    from drafter.api import (  # noqa: F401
+        CheckResult, DrafterError, IncompleteInput, InputFile, Rendered, Validation,
+        check, export_templates, init, input_schema, load_input, load_standard, read, render, validate,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use: `drafter --help` must not pay for pydantic and python-docx.
+    if name in _API:
+        from drafter import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'drafter' has no attribute {name!r}")

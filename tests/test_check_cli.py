@@ -17,8 +17,11 @@ def _seed(prefix: str):
     return next(p for p in SEEDS if p.name.startswith(prefix))
 
 
+FINDING_KEYS = {"rule", "level", "message", "excerpt", "position", "where"}
+
+
 def _assert_contract(obj: dict) -> None:
-    assert set(obj) == {"file", "complete", "parts", "warnings"}
+    assert set(obj) == {"file", "complete", "parts", "warnings", "findings"}
     assert isinstance(obj["file"], str) and isinstance(obj["complete"], bool)
     assert [p["id"] for p in obj["parts"]] == PART_IDS
     for part in obj["parts"]:
@@ -27,6 +30,11 @@ def _assert_contract(obj: dict) -> None:
         assert part["evidence"] is None or isinstance(part["evidence"], str)
         assert part["position"] is None or (isinstance(part["position"], int) and part["position"] >= 0)
     assert all(isinstance(w, str) for w in obj["warnings"])
+    for finding in obj["findings"]:
+        assert FINDING_KEYS <= set(finding)
+        assert finding["level"] in ("error", "warning", "info") and "." in finding["rule"] or finding["rule"].isalpha()
+    # Every warning is also a finding with a stable rule id.
+    assert set(obj["warnings"]) <= {f["message"] for f in obj["findings"]}
 
 
 def test_json_for_several_files_is_a_list_following_the_contract(cli):
@@ -75,8 +83,17 @@ def test_unreadable_file_among_others_exits_2_and_the_rest_are_still_checked(cli
     run = cli("check", _seed("003"), empty, "--format", "json")
     assert run.exit_code == 2
     payload = json.loads(run.stdout)
-    assert [obj["file"] for obj in payload] == [str(_seed("003"))]
+    assert [obj["file"] for obj in payload] == [str(_seed("003")), str(empty)]
+    readable, unreadable = payload
+    _assert_contract(readable)
+    # An unreadable file keeps its place, as an error entry: parts empty exactly then.
+    assert "空的" in unreadable["error"] and unreadable["complete"] is False
+    assert unreadable["parts"] == [] and unreadable["warnings"] == [] and unreadable["findings"] == []
+    assert "error" not in readable and readable["parts"]
     assert str(empty) in run.stderr and "空的" in run.stderr
+    alone = cli("check", empty, "--format", "json")
+    assert alone.exit_code == 2
+    assert json.loads(alone.stdout)["file"] == str(empty)  # one object, never null
     table = cli("check", _seed("003"), empty)
     assert table.exit_code == 2 and "无法读取 1 个" in table.stdout
 

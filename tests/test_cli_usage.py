@@ -35,3 +35,16 @@ def test_usage_errors_are_chinese_exit_2_without_traceback(cli_process, tmp_path
     assert expected in run.stderr and "--help" in run.stderr
     assert "Traceback" not in run.stderr
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_standard_option_and_its_old_name(cli, tmp_path):
+    from paths import SEEDS
+
+    seed = next(p for p in SEEDS if p.name.startswith("003"))
+    broken = tmp_path / "标准.yaml"
+    broken.write_text("id: x\n", encoding="utf-8")
+    for option in ("--standard", "--schema"):
+        run = cli("check", seed, option, broken)
+        assert run.exit_code == 2 and str(broken) in run.stderr
+    help_text = cli("check", "--help").stdout
+    assert "--standard" in help_text and "--schema" not in help_text

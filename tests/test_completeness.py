@@ -24,15 +24,15 @@ def findings_for(tmp_path, std, mutate):
 
 
 def codes(findings, severity=None):
-    return [f.code for f in findings if severity is None or f.severity == severity]
+    return [f.rule for f in findings if severity is None or f.level == severity]
 
 
 @pytest.mark.parametrize("part", ["measures", "leadership", "shortcomings", "plans"])
 @pytest.mark.parametrize("empty", [None, []])
 def test_a_missing_required_part_is_an_error(tmp_path, std, part, empty):
     found = findings_for(tmp_path, std, lambda d: d.__setitem__(part, empty))
-    errors = [f for f in found if f.severity == "error"]
-    assert [(f.code, f.part) for f in errors] == [("missing_part", part)]
+    errors = [f for f in found if f.level == "error"]
+    assert [(f.rule, f.part) for f in errors] == [("part.missing", part)]
     assert not completeness.is_complete(found)
 
 
@@ -42,7 +42,7 @@ def test_other_is_optional(tmp_path, std):
 
 def test_shortcoming_without_cause_is_an_error_at_its_line(tmp_path, std):
     found = findings_for(tmp_path, std, lambda d: d["shortcomings"][1].pop("cause"))
-    (f,) = [f for f in found if f.code == "no_cause"]
+    (f,) = [f for f in found if f.rule == "shortcoming.no-cause"]
     assert f.path == "shortcomings[1]" and f.line and "原因" in f.message
 
 
@@ -52,12 +52,12 @@ def test_minimum_items_and_chars(tmp_path, std):
         d["measures"][0]["points"] = [{"text": "开展了工作。"}]
 
     found = findings_for(tmp_path, std, shrink)
-    assert {"min_items", "min_chars"} <= set(codes(found, "error"))
+    assert {"part.too-few", "part.too-short"} <= set(codes(found, "error"))
 
 
 def test_plan_answers_must_name_a_shortcoming(tmp_path, std):
     found = findings_for(tmp_path, std, lambda d: d["plans"][0].__setitem__("answers", "s9"))
-    (f,) = [f for f in found if f.code == "unknown_answer"]
+    (f,) = [f for f in found if f.rule == "plans.unknown-answer"]
     assert f.path == "plans[0].answers"
 
 
@@ -68,7 +68,7 @@ def test_missing_leadership_facts_are_warnings_not_errors(tmp_path, std):
 
     found = findings_for(tmp_path, std, vague)
     assert completeness.is_complete(found)
-    assert codes(found).count("leadership_fact") == len(std.leadership_facts)
+    assert codes(found).count("leadership.fact-missing") == len(std.leadership_facts)
 
 
 def test_year_consistency_warnings(tmp_path, std):
@@ -79,7 +79,7 @@ def test_year_consistency_warnings(tmp_path, std):
         d["meta"]["date"] = f"{year}-12-30"
 
     found = findings_for(tmp_path, std, stale)
-    assert {"stale_year", "plan_year", "date_year"} <= set(codes(found, "warning"))
+    assert {"year.opening-stale", "plans.year", "meta.date-year"} <= set(codes(found, "warning"))
     assert completeness.is_complete(found)
 
 
@@ -89,12 +89,12 @@ def test_unknown_order_and_topic(tmp_path, std):
         d["measures"][0]["topic"] = "law_enforcment"
 
     found = findings_for(tmp_path, std, bad)
-    assert "unknown_order" in codes(found, "error")
-    (topic,) = [f for f in found if f.code == "unknown_topic"]
+    assert "meta.unknown-order" in codes(found, "error")
+    (topic,) = [f for f in found if f.rule == "measures.unknown-topic"]
     assert "law_enforcement" in topic.message
 
 
 def test_blank_left_from_init_is_an_error(tmp_path, std):
     found = findings_for(tmp_path, std, lambda d: d["plans"][2].__setitem__("text", std.blank("安排")))
-    (f,) = [f for f in found if f.code == "blank"]
+    (f,) = [f for f in found if f.rule == "placeholder"]
     assert f.path == "plans[2].text" and f.part == "plans"

@@ -146,7 +146,7 @@ def test_zipguard_limits_total_size(tmp_path, monkeypatch):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("word/media/image1.png", b"x" * 2000)
     with pytest.raises(DrafterError) as caught:
-        zipguard.check(path)
+        zipguard.check(path.read_bytes(), str(path))
     assert "超过上限" in caught.value.message
 
 

@@ -33,10 +33,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from drafter.document import Document
+from drafter.findings import Finding
 from drafter.checking.headings import Analyser, Unit, first_sentence, normalize
 from drafter.standard import Part, Standard, Topic, fill_year
 
 Status = Literal["found", "partial", "missing"]
+# Findings recognition itself makes; they are also the JSON's "warnings".
+STRUCTURAL_RULES = ("report.not-a-report", "part.order", "shortcoming.no-cause", "placeholder")
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _SNIPPET = 30
@@ -57,13 +60,19 @@ class PartResult:
 class CheckResult:
     file: str
     parts: list[PartResult]
-    warnings: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     topics: list[tuple[Topic, bool]] = field(default_factory=list)  # measures' topic coverage
     year: int | None = None
 
     @property
     def complete(self) -> bool:
+        """Every required part found (content findings never change this)."""
         return all(p.status == "found" for p in self.parts if p.required)
+
+    @property
+    def warnings(self) -> list[str]:
+        """The structural findings' messages (the JSON contract's ``warnings``)."""
+        return [f.message for f in self.findings if f.rule in STRUCTURAL_RULES]
 
 
 @dataclass
@@ -171,8 +180,8 @@ class _Recogniser:
         measures = next(r for r in results if r.id == "measures")
         if measures.status == "missing":
             self._unheaded_measures(measures, starts)
-        warnings = self._warnings(results, starts)
-        return CheckResult(self.document.source, results, warnings, self._topics(starts), self.year)
+        findings = self._findings(results, starts)
+        return CheckResult(self.document.source, results, findings, self._topics(starts), self.year)
 
     def _explicit_starts(self) -> list[_Start]:
         headings = [self.units[i] for i in self.content if self.units[i].role == "heading"]
@@ -338,17 +347,18 @@ class _Recogniser:
 
     # -- warnings and extra information --------------------------------------
 
-    def _warnings(self, results: list[PartResult], starts: list[_Start]) -> list[str]:
-        warnings = []
+    def _findings(self, results: list[PartResult], starts: list[_Start]) -> list[Finding]:
+        findings = []
         full = "".join(self.units[i].text for i in self.content)
         markers = self.std.report_markers
         hits = [t for t in markers.terms if t in full]
         if len(hits) < markers.min_hits:
             seen = "、".join(hits) if hits else "一个也没有"
-            warnings.append(
+            findings.append(Finding(
+                "report.not-a-report", "warning",
                 f"这份文件不像法治政府建设年度报告：报告常用词（如“{markers.terms[0]}”“{markers.terms[1]}”）"
-                f"只出现了 {len(hits)} 个（{seen}），至少应有 {markers.min_hits} 个。请确认选对了文件。"
-            )
+                f"只出现了 {len(hits)} 个（{seen}），至少应有 {markers.min_hits} 个。请确认选对了文件。",
+            ))
         placed = sorted((r for r in results if r.own_section and r.status != "missing"), key=lambda r: r.position)
         sequence = [r.id for r in placed]
         if not any(_is_subsequence(sequence, o.sequence) for o in self.std.orders):
@@ -359,21 +369,27 @@ class _Recogniser:
                 expected = " → ".join(names[pid] for pid in order.sequence if pid in sequence)
                 accepted.setdefault(expected, []).append(order.name)
             options = "；或".join(f"“{seq}”（{'、'.join(by)}）" for seq, by in accepted.items())
-            warnings.append(f"各部分的顺序是“{shown}”，不符合认可的顺序。应为{options}。")
+            findings.append(Finding("part.order", "warning", f"各部分的顺序是“{shown}”，不符合认可的顺序。应为{options}。"))
         short = next(r for r in results if r.id == "shortcomings")
         if short.own_section and short.status != "missing":
             region = "".join(self.units[i].text for i in self._region(starts, "shortcomings"))
             if not any(c.search(region) for c in self.causes):
                 plain = [c for c in self.std.part("shortcomings").recognition.cause_cues if re.escape(c) == c][:3]
                 examples = "".join(f"“{c}”" for c in plain)
-                warnings.append(
-                    f"“{short.name}”只列了问题，没有分析原因（未见{examples}一类表述）。按规定，不足和原因都要写。"
-                )
+                findings.append(Finding(
+                    "shortcoming.no-cause", "warning",
+                    f"“{short.name}”只列了问题，没有分析原因（未见{examples}一类表述）。按规定，不足和原因都要写。",
+                    position=short.position, part=short.id,
+                ))
         markers_left = [(u.index, m.group(0)) for u in self.units if u.content for m in self.placeholder.finditer(u.text)]
         if markers_left:
             index, marker = markers_left[0]
-            warnings.append(f"文中还有 {len(markers_left)} 处待填写/待补充标记，第一处在第 {index + 1} 段：{marker}")
-        return warnings
+            findings.append(Finding(
+                "placeholder", "warning",
+                f"文中还有 {len(markers_left)} 处待填写/待补充标记，第一处在第 {index + 1} 段：{marker}",
+                excerpt=marker, position=index,
+            ))
+        return findings
 
     def _topics(self, starts: list[_Start]) -> list[tuple[Topic, bool]]:
         text = "".join(self.units[i].text for i in self._region(starts, "measures"))

@@ -17,36 +17,12 @@ from typing import Any, Iterator, Literal
 from pydantic import BaseModel
 
 from drafter.drafting.input import Report
+from drafter.findings import Finding, Level, has_errors
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
 
-Severity = Literal["error", "warning"]
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 _COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
-
-
-@dataclass
-class Finding:
-    code: str  # stable machine-readable kind, e.g. "blank", "no_cause"
-    severity: Severity
-    part: str | None  # the standard's part id, or None for meta/preamble
-    path: str  # dotted place in the input, e.g. "shortcomings[1].cause"
-    line: int | None
-    col: int | None
-    message: str
-    file: str = ""
-
-    @property
-    def location(self) -> str:
-        if self.line is None:
-            return self.file
-        return f"{self.file}:{self.line}:{self.col or 1}"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code, "severity": self.severity, "part": self.part, "path": self.path,
-            "line": self.line, "col": self.col, "message": self.message,
-        }
 
 
 @dataclass
@@ -83,10 +59,10 @@ class _Checker:
         self.located = located
         self.findings: list[Finding] = []
 
-    def add(self, code: str, severity: Severity, part: str | None, loc: Loc, message: str) -> None:
+    def add(self, rule: str, level: Level, part: str | None, loc: Loc, message: str) -> None:
         line, col = self.located.position(loc) if self.located else (None, None)
         file = self.located.file if self.located else ""
-        self.findings.append(Finding(code, severity, part, format_loc(loc), line, col, message, file))
+        self.findings.append(Finding(rule, level, message, part=part, file=file, line=line, col=col, path=format_loc(loc)))
 
     def run(self) -> list[Finding]:
         self.meta()
@@ -105,13 +81,13 @@ class _Checker:
         meta = self.report.meta
         order_ids = [o.id for o in self.std.orders]
         if meta.order not in order_ids:
-            self.add("unknown_order", "error", None, ("meta", "order"),
+            self.add("meta.unknown-order", "error", None, ("meta", "order"),
                      f"部分顺序“{meta.order}”不在标准认可的顺序中，请改为：{'、'.join(order_ids)}。")
         if not meta.recipients:
-            self.add("no_recipients", "warning", None, ("meta", "recipients"),
+            self.add("meta.no-recipients", "warning", None, ("meta", "recipients"),
                      "没有填写主送机关（报送对象），文稿开头将不写主送。通常应报本级党委、政府和上级公安机关。")
         if not self.report.preamble:
-            self.add("no_preamble", "warning", None, ("preamble",), "没有填写开头的总体情况。建议用一段话概述全年法治政府建设的总体情况。")
+            self.add("meta.no-preamble", "warning", None, ("preamble",), "没有填写开头的总体情况。建议用一段话概述全年法治政府建设的总体情况。")
 
     def blanks(self) -> None:
         pattern = self.std.placeholder_re
@@ -119,7 +95,7 @@ class _Checker:
             found = pattern.search(text)
             if found:
                 part = loc[0] if loc and loc[0] in {p.id for p in self.std.parts} else None
-                self.add("blank", "error", part, loc, f"还有空白未填写：{found.group(0)}")
+                self.add("placeholder", "error", part, loc, f"还有空白未填写：{found.group(0)}")
 
     def part(self, part_id: str) -> None:
         spec = self.std.part(part_id)
@@ -127,50 +103,50 @@ class _Checker:
         text = "".join(t for _, t in strings(items))
         if not items or not text.strip():
             if spec.required:
-                self.add("missing_part", "error", part_id, (part_id,),
+                self.add("part.missing", "error", part_id, (part_id,),
                          f"缺少“{spec.name}”部分（必填）。请在 {part_id} 下填写，写法见 drafter init 生成的模板中的提示。")
             return
         if self.std.placeholder_re.search(text):
             return  # blanks are reported one by one; amounts are judged once they are filled
         minimum = spec.minimum
         if minimum.items and len(items) < minimum.items:
-            self.add("min_items", "error", part_id, (part_id,),
+            self.add("part.too-few", "error", part_id, (part_id,),
                      f"“{spec.name}”只有{len(items)}条，至少需要{minimum.items}条。")
         chars = count_chars(text)
         if minimum.chars and chars < minimum.chars:
-            self.add("min_chars", "error", part_id, (part_id,),
+            self.add("part.too-short", "error", part_id, (part_id,),
                      f"“{spec.name}”正文约{chars}字，至少需要{minimum.chars}字。请补充具体做法、数据或案例。")
         for i, item in enumerate(items):
             for field in ("text", "problem"):
                 if field in getattr(type(item), "model_fields", {}) and not getattr(item, field).strip():
-                    self.add("empty_text", "error", part_id, (part_id, i, field), "内容为空，请填写。")
+                    self.add("input.empty", "error", part_id, (part_id, i, field), "内容为空，请填写。")
 
     def measures(self) -> None:
         spec = self.std.part("measures")
         topic_ids = [t.id for t in self.std.topics]
         for i, topic in enumerate(self.report.measures or []):
             if not topic.title.strip():
-                self.add("empty_text", "error", "measures", ("measures", i, "title"), "主题标题为空，请用一句话概括这一组举措。")
+                self.add("input.empty", "error", "measures", ("measures", i, "title"), "主题标题为空，请用一句话概括这一组举措。")
             if len(topic.points) < spec.minimum.points:
-                self.add("min_points", "error", "measures", ("measures", i, "points"),
+                self.add("measures.too-few-points", "error", "measures", ("measures", i, "points"),
                          f"主题“{topic.title}”下至少需要{spec.minimum.points}条具体举措（points）。")
             for j, point in enumerate(topic.points):
                 if not point.text.strip():
-                    self.add("empty_text", "error", "measures", ("measures", i, "points", j, "text"), "举措内容为空，请填写。")
+                    self.add("input.empty", "error", "measures", ("measures", i, "points", j, "text"), "举措内容为空，请填写。")
             if topic.topic and topic.topic not in topic_ids:
                 close = difflib.get_close_matches(topic.topic, topic_ids, n=1)
                 hint = f"是不是想写“{close[0]}”？" if close else f"可用的主题：{'、'.join(topic_ids)}。"
-                self.add("unknown_topic", "warning", "measures", ("measures", i, "topic"), f"主题目录中没有“{topic.topic}”。{hint}")
+                self.add("measures.unknown-topic", "warning", "measures", ("measures", i, "topic"), f"主题目录中没有“{topic.topic}”。{hint}")
 
     def shortcomings(self) -> None:
         seen: set[str] = set()
         for i, item in enumerate(self.report.shortcomings or []):
             if item.problem.strip() and not item.cause.strip():
-                self.add("no_cause", "error", "shortcomings", ("shortcomings", i),
+                self.add("shortcoming.no-cause", "error", "shortcomings", ("shortcomings", i),
                          f"第{i + 1}条不足没有写原因（cause）。只列问题不分析原因，评估时会被认为不完整。")
             if item.id:
                 if item.id in seen:
-                    self.add("duplicate_id", "error", "shortcomings", ("shortcomings", i, "id"),
+                    self.add("shortcoming.duplicate-id", "error", "shortcomings", ("shortcomings", i, "id"),
                              f"编号“{item.id}”重复，请给每条不足一个不同的编号。")
                 seen.add(item.id)
 
@@ -183,7 +159,7 @@ class _Checker:
                 close = difflib.get_close_matches(plan.answers, ids, n=1)
                 hint = f"是不是想写“{close[0]}”？" if close else (
                     f"已有的不足编号：{'、'.join(ids)}。" if ids else "请先在 shortcomings 中给对应的不足加上 id。")
-                self.add("unknown_answer", "error", "plans", ("plans", i, "answers"), f"找不到编号为“{plan.answers}”的不足。{hint}")
+                self.add("plans.unknown-answer", "error", "plans", ("plans", i, "answers"), f"找不到编号为“{plan.answers}”的不足。{hint}")
 
     def leadership_facts(self) -> None:
         items = self.report.leadership or []
@@ -194,26 +170,26 @@ class _Checker:
             return  # not written yet
         for fact in self.std.leadership_facts:
             if not any(word in text for word in fact.keywords):
-                self.add("leadership_fact", "warning", "leadership", ("leadership",), f"没有写到“{fact.name}”。{fact.hint}")
+                self.add("leadership.fact-missing", "warning", "leadership", ("leadership",), f"没有写到“{fact.name}”。{fact.hint}")
 
     def years(self) -> None:
         year = self.report.meta.year
         date = self.report.meta.date
         if date is None:
-            self.add("no_date", "error", None, ("meta", "date"), "没有填写成文日期（date），写成 2025-02-20 的形式。")
+            self.add("meta.no-date", "error", None, ("meta", "date"), "没有填写成文日期（date），写成 2025-02-20 的形式。")
         elif date.year != year + 1:
-            self.add("date_year", "warning", None, ("meta", "date"),
+            self.add("meta.date-year", "warning", None, ("meta", "date"),
                      f"成文日期是{date.year}年，而报告年度是{year}年。年度报告通常在次年（{year + 1} 年）初成文，请核对。")
         for loc, text in strings(self.report.preamble, ("preamble",)):
             first = _YEAR.search(text)
             if first and int(first.group(1)) != year:
-                self.add("stale_year", "warning", None, loc,
+                self.add("year.opening-stale", "warning", None, loc,
                          f"开头写的是{first.group(1)}年，而报告年度是{year}年。是否沿用了往年的材料？")
                 break
         for loc, text in strings(self.report.plans, ("plans",)):
             stale = sorted({int(y) for y in _YEAR.findall(text) if int(y) <= year})
             if stale:
-                self.add("plan_year", "warning", "plans", loc,
+                self.add("plans.year", "warning", "plans", loc,
                          f"下一年度安排中提到了{'、'.join(map(str, stale))}年；安排应针对{year + 1}年，请核对。")
 
 
@@ -224,7 +200,7 @@ def check(report: Report, std: Standard, located: Located | None = None) -> list
 
 def summarize(report: Report, std: Standard, findings: list[Finding]) -> list[PartSummary]:
     """Per-part counts and whether the part has no errors."""
-    broken = {f.part for f in findings if f.severity == "error"}
+    broken = {f.part for f in findings if f.level == "error"}
     out = []
     for part in std.parts:
         items = report.part_content(part.id)
@@ -235,4 +211,4 @@ def summarize(report: Report, std: Standard, findings: list[Finding]) -> list[Pa
 
 
 def is_complete(findings: list[Finding]) -> bool:
-    return not any(f.severity == "error" for f in findings)
+    return not has_errors(findings)

@@ -19,6 +19,7 @@ from drafter.document.cjk import tidy
 from drafter.yamlio import validation as modelcheck
 from drafter import yamlio
 from drafter.errors import DrafterError
+from drafter.files.textcodec import decode
 
 Layout = Literal["standard", "themed"]
 # Prose typed by the officer: folded YAML lines are re-joined the Chinese way.
@@ -146,9 +147,12 @@ def describe(path: str) -> str:
     return (field.description or "") if field else ""
 
 
-def load(path) -> tuple[Report, yamlio.Located]:
-    """Read, parse and type-check an input file. Raises DrafterError (exit 2)."""
-    located = yamlio.load(Path(path))
+def load(source: Path | str | bytes, name: str | None = None) -> tuple[Report, yamlio.Located]:
+    """Read, parse and type-check an input (a path, or its bytes and a name). DrafterError (exit 2) if unusable."""
+    if isinstance(source, bytes):
+        located = yamlio.parse(decode(source, name or "输入文件")[0], name or "输入文件")
+    else:
+        located = yamlio.load(Path(source))
     if located.data is None:
         raise DrafterError(f"{located.file}：文件是空的。请先用 drafter init 生成模板，再填写内容。")
     if not isinstance(located.data, dict):

@@ -1,4 +1,4 @@
-"""A .docx file (already vetted by zipguard) → Document.
+"""A .docx file → Document (after zipguard has vetted the package).
 
 Reads body paragraphs and table-cell paragraphs in reading order, with what
 the checker needs to spot headings: the style name, the outline level (from
@@ -8,12 +8,13 @@ a custom style is based on one) and whether the whole paragraph is bold.
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 
 from drafter.document import cjk
 from drafter.document import wordstyles
 from drafter.document import Document
 from drafter.errors import DrafterError
+from drafter.reading import zipguard
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 
@@ -35,21 +36,23 @@ _CHAR_STYLE = _xpath("./w:rPr/w:rStyle/@w:val")
 _BODY_OUTLINE = 9  # w:outlineLvl 9 means "body text": it stops inheritance
 
 
-def read(path: Path) -> Document:
+def read(data: bytes, name: str) -> Document:
+    """The .docx file's content (bytes) as a Document; ``name`` is for messages."""
     import docx
     from docx.oxml.ns import qn
 
+    zipguard.check(data, name)
     try:
-        word = docx.Document(str(path))
+        word = docx.Document(io.BytesIO(data))
     except Exception:  # python-docx reports broken packages with many exception types
         raise DrafterError(
-            f"{path}：无法作为 Word 文档打开（文件损坏，或是改了扩展名的其他格式）。"
+            f"{name}：无法作为 Word 文档打开（文件损坏，或是改了扩展名的其他格式）。"
             "请用 Word 或 WPS 打开后“另存为” .docx 再检查。"
         ) from None
     styles = _Styles(word)
     paragraph_tag = qn("w:p")
     containers = {qn(t) for t in ("w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent", "w:customXml")}
-    document = Document(source=str(path))
+    document = Document(source=name)
     # An explicit stack instead of recursion: nesting depth is the file's choice.
     stack = [iter(word.element.body)]
     while stack:

@@ -1,8 +1,10 @@
 """Show check results: a table for people, JSON for other programs.
 
-The JSON shape is a contract outside tools rely on; ``to_json`` builds exactly
+The JSON shape is a contract outside tools rely on; ``to_json`` builds
 {"file", "complete", "parts": [{"id", "status", "evidence", "position"}],
-"warnings"} and nothing else (topic coverage is table-only information).
+"warnings": [str], "findings": [...]} (topic coverage is table-only
+information). A file that cannot be read is ``error_json``: the same keys plus
+"error", with ``parts`` empty exactly then.
 """
 
 from __future__ import annotations
@@ -29,7 +31,12 @@ def to_json(result: CheckResult) -> dict:
             for p in result.parts
         ],
         "warnings": list(result.warnings),
+        "findings": [f.as_dict() for f in result.findings],
     }
+
+
+def error_json(file: str, message: str) -> dict:
+    return {"file": file, "error": message, "complete": False, "parts": [], "warnings": [], "findings": []}
 
 
 def print_table(result: CheckResult, console: Console) -> None:

@@ -5,9 +5,30 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from drafter.drafting.completeness import Finding, PartSummary, is_complete
+from drafter.drafting.completeness import PartSummary, is_complete
+from drafter.findings import Finding
 
-_SEVERITY = {"error": "[red]错误[/red]", "warning": "[yellow]提醒[/yellow]"}
+_LEVEL = {"error": "[red]错误[/red]", "warning": "[yellow]提醒[/yellow]", "info": "[dim]参考[/dim]"}
+
+# The codes validate's JSON used before findings had dotted rule ids. Kept as
+# "code" (and "severity" for "level") for one release so tools can move over.
+_LEGACY_CODES = {
+    "part.missing": "missing_part", "part.too-few": "min_items", "part.too-short": "min_chars",
+    "input.empty": "empty_text", "measures.too-few-points": "min_points", "measures.unknown-topic": "unknown_topic",
+    "shortcoming.no-cause": "no_cause", "shortcoming.duplicate-id": "duplicate_id",
+    "plans.unknown-answer": "unknown_answer", "leadership.fact-missing": "leadership_fact",
+    "meta.no-date": "no_date", "meta.date-year": "date_year", "year.opening-stale": "stale_year",
+    "plans.year": "plan_year", "placeholder": "blank", "meta.unknown-order": "unknown_order",
+    "meta.no-recipients": "no_recipients", "meta.no-preamble": "no_preamble",
+}
+
+
+def finding_json(finding: Finding) -> dict:
+    out = finding.as_dict()
+    if finding.rule in _LEGACY_CODES:
+        out["code"] = _LEGACY_CODES[finding.rule]
+    out["severity"] = finding.level
+    return out
 
 
 def payload(file: str, parts: list[PartSummary], findings: list[Finding]) -> dict:
@@ -18,7 +39,7 @@ def payload(file: str, parts: list[PartSummary], findings: list[Finding]) -> dic
             {"id": p.id, "required": p.required, "items": p.items, "chars": p.chars, "complete": p.complete}
             for p in parts
         ],
-        "findings": [f.as_dict() for f in findings],
+        "findings": [finding_json(f) for f in findings],
     }
 
 
@@ -45,11 +66,11 @@ def show(console: Console, file: str, parts: list[PartSummary], findings: list[F
         listing.add_column("说明", overflow="fold")
         for f in findings:
             place = f"{f.line}:{f.col}" if f.line else "—"
-            listing.add_row(place, _SEVERITY[f.severity], f.message)
+            listing.add_row(place, _LEVEL[f.level], f.message)
         console.print(listing)
-    if any(f.code == "blank" for f in findings):
+    if any(f.rule == "placeholder" for f in findings):
         console.print("提示：把每个【待填写：…】连同括号替换为实际内容。")
-    errors = sum(f.severity == "error" for f in findings)
+    errors = sum(f.level == "error" for f in findings)
     warnings = len(findings) - errors
     if errors:
         console.print(f"[red]不完整[/red]：{errors} 处错误，{warnings} 处提醒。改完错误后再运行 drafter validate。")

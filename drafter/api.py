@@ -1,0 +1,202 @@
+"""drafter's public Python API. The command line calls only this.
+
+Drafting::
+
+    import drafter
+    validation = drafter.validate("examples/county_standard.yaml")
+    if validation.complete:
+        drafter.render(validation).save("报告.docx")
+
+Checking::
+
+    result = drafter.check("收到的报告/某区公安局.docx")
+    print(result.complete, [(p.id, p.status) for p in result.parts])
+
+Every function accepts a path, or the file's bytes with a ``name``; every
+failure to use a file is a :class:`DrafterError` with a Chinese message
+(``exit_code`` 2), and an incomplete input given to :func:`render` is an
+:class:`IncompleteInput` (``exit_code`` 1) unless ``allow_incomplete``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from drafter.checking.recognize import CheckResult
+from drafter.document import Document
+from drafter.drafting.completeness import PartSummary
+from drafter.drafting.input import Report
+from drafter.errors import DrafterError
+from drafter.findings import Finding, has_errors
+from drafter.standard import Standard
+from drafter.yamlio import Located
+
+Source = Path | str | bytes
+Format = Literal["docx", "md"]
+Fonts = Literal["gov", "windows"]
+
+__all__ = [
+    "CheckResult", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "Validation",
+    "check", "export_templates", "init", "input_schema", "load_input", "load_standard", "read", "render",
+    "validate",
+]
+
+
+class IncompleteInput(DrafterError):
+    """render() was given an input with errors and not told to allow it."""
+
+    exit_code = 1
+
+    def __init__(self, validation: Validation):
+        errors = [f for f in validation.findings if f.level == "error"]
+        super().__init__(f"{validation.file}：输入不完整，有 {len(errors)} 处缺项，未生成文稿。")
+        self.validation = validation
+
+
+@dataclass
+class InputFile:
+    """An input file, parsed and type-checked; ``located`` knows every value's line."""
+
+    file: str
+    report: Report
+    located: Located
+
+
+@dataclass
+class Validation:
+    """What validate found in an input: per-part summaries and located findings."""
+
+    input: InputFile
+    parts: list[PartSummary]
+    findings: list[Finding]
+
+    @property
+    def file(self) -> str:
+        return self.input.file
+
+    @property
+    def report(self) -> Report:
+        return self.input.report
+
+    @property
+    def complete(self) -> bool:
+        return not has_errors(self.findings)
+
+
+@dataclass
+class Rendered:
+    """A rendered draft: the file's bytes and where it would go by default."""
+
+    data: bytes
+    format: Format
+    validation: Validation
+    default_name: str
+    written: list[Path] = field(default_factory=list)
+
+    def save(self, path: Path | str | None = None, force: bool = False) -> Path:
+        """Write atomically to ``path`` (default: ``default_name`` here); never over the input."""
+        from drafter.files.output import write_atomic
+
+        target = Path(path) if path is not None else Path(self.default_name)
+        inputs = (Path(self.validation.file),) if Path(self.validation.file).exists() else ()
+        written = write_atomic(target, self.data, force=force, inputs=inputs)
+        self.written.append(written)
+        return written
+
+
+def load_standard(path: Path | str | None = None) -> Standard:
+    """The report standard: the bundled one, or a unit's own file."""
+    if path is None:
+        return _bundled_standard()
+    from drafter.standard import load_standard as load
+
+    return load(Path(path))
+
+
+@lru_cache(maxsize=1)
+def _bundled_standard() -> Standard:
+    from drafter.standard import load_standard as load
+
+    return load(None)
+
+
+def load_input(source: Source | InputFile, name: str | None = None) -> InputFile:
+    """Parse and type-check an input file (YAML)."""
+    if isinstance(source, InputFile):
+        return source
+    from drafter.drafting import input as model
+
+    report, located = model.load(source, name)
+    return InputFile(located.file, report, located)
+
+
+def validate(source: Source | InputFile, name: str | None = None, standard: Standard | None = None) -> Validation:
+    """Is the input complete, judged against the standard?"""
+    from drafter.drafting import completeness
+
+    std = standard or load_standard()
+    loaded = load_input(source, name)
+    findings = completeness.check(loaded.report, std, loaded.located)
+    return Validation(loaded, completeness.summarize(loaded.report, std, findings), findings)
+
+
+def render(
+    source: Source | InputFile | Validation,
+    name: str | None = None,
+    *,
+    standard: Standard | None = None,
+    format: Format = "docx",
+    templates: Path | str | None = None,
+    fonts: Fonts = "gov",
+    allow_incomplete: bool = False,
+) -> Rendered:
+    """The report laid out as .docx (or its Markdown text), after the same checks as validate."""
+    from drafter.drafting import render as chain
+
+    std = standard or load_standard()
+    validation = source if isinstance(source, Validation) else validate(source, name, std)
+    if not validation.complete and not allow_incomplete:
+        raise IncompleteInput(validation)
+    folder = Path(templates) if templates is not None else None
+    data = chain.draft(validation.report, std, format, folder, fonts)
+    default = chain.default_output(validation.report, format, folder)
+    return Rendered(data, format, validation, str(default))
+
+
+def read(source: Source, name: str | None = None) -> Document:
+    """A draft (.docx, .txt, .md) as the shared document model."""
+    from drafter import reading
+
+    return reading.read(source, name)
+
+
+def check(source: Source | Document, name: str | None = None, standard: Standard | None = None) -> CheckResult:
+    """Which of the standard's parts a draft contains, where, and what is wrong."""
+    from drafter.checking.recognize import recognize
+
+    document = source if isinstance(source, Document) else read(source, name)
+    return recognize(document, standard or load_standard())
+
+
+def init(path: Path | str, unit: str, year: int, standard: Standard | None = None, force: bool = False) -> list[Path]:
+    """Write a fill-in input file for ``unit`` and ``year`` (and the editor's JSON Schema beside it)."""
+    from drafter.drafting import scaffold
+
+    return scaffold.init(Path(path), standard or load_standard(), unit, year, force)
+
+
+def input_schema() -> dict:
+    """The input file's JSON Schema (draft 2020-12), for editors and other tools."""
+    from drafter.drafting import input as model
+
+    return model.json_schema()
+
+
+def export_templates(directory: Path | str, force: bool = False) -> list[Path]:
+    """Copy the built-in templates and style sheet out, for a unit to adapt."""
+    from drafter.drafting import templates_export
+
+    return templates_export.export(Path(directory), force=force)

@@ -1,0 +1,206 @@
+"""The writer's commands: init, validate, render, schema, templates export."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from drafter.cli.app import app
+from drafter.cli.common import SchemaAlias, StandardOption, choice, err, guarded, load_standard
+
+
+@app.command("init")
+def init_cmd(
+    path: Path = typer.Argument(..., metavar="PATH", help="要生成的输入文件，如 2024年度报告.yaml。", show_default=False),
+    unit: str = typer.Option(..., "--unit", help="报告单位全称，如“隆化县公安局”。", show_default=False),
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="报告年度，如 2024。", show_default=False),
+    standard: Optional[Path] = StandardOption,
+    schema: Optional[Path] = SchemaAlias,
+    force: bool = typer.Option(False, "--force", help="文件已存在时覆盖。"),
+) -> None:
+    """生成一份待填写的输入文件（YAML）。
+
+    文件里每个需要填写的地方都标成【待填写：…】，旁边的注释说明写什么、写多少；
+    同目录还会生成 drafter-input.schema.json，用 VS Code 编辑时可自动补全、标出错误。
+    已有同名文件时不会覆盖，除非加 --force。
+
+    示例：drafter init 2024年度报告.yaml --unit 隆化县公安局 --year 2024
+    """
+    from drafter import api
+
+    std = load_standard(standard, schema)
+    with guarded():
+        written = api.init(path, unit.strip(), year, standard=std, force=force)
+    for item in written:
+        print(f"已生成 {item}")
+    print(f"下一步：打开 {path} 填写所有【待填写】处，然后运行 drafter validate {path}")
+
+
+@app.command("validate")
+def validate_cmd(
+    inputs: list[Path] = typer.Argument(..., metavar="INPUT...", help="填好的输入文件（YAML），可以一次写多个。", show_default=False),
+    standard: Optional[Path] = StandardOption,
+    schema: Optional[Path] = SchemaAlias,
+    fmt: str = typer.Option("table", "--format", help="输出格式：table（表格，给人看）或 json（给程序用）。"),
+) -> None:
+    """检查输入文件是否完整：必填部分、最少条数和字数、每条不足是否写了原因、
+    是否还有 init 留下的【待填写】空白、第一责任人职责要点、年份是否前后一致。
+
+    退出码：0 完整；1 有缺项（列出每处的行号和改法）；2 文件无法使用（编码、YAML 格式或字段类型错误）。
+    一次检查多个文件时取最严重的结果；--format json 对多个文件输出一个列表。
+    """
+    import json
+
+    from rich.console import Console
+
+    from drafter import api
+    from drafter.views import validate as view
+
+    choice("--format", fmt, ("table", "json"))
+    std = load_standard(standard, schema)
+    console = Console()
+    payloads, worst = [], 0
+    for path in inputs:
+        try:
+            with guarded():
+                validation = api.validate(path, standard=std)
+        except typer.Exit as stop:
+            worst = max(worst, stop.exit_code)
+            payloads.append({"file": str(path), "complete": False, "error": "文件无法使用，见错误输出。"})
+            continue
+        worst = max(worst, 0 if validation.complete else 1)
+        payloads.append(view.payload(validation.file, validation.parts, validation.findings))
+        if fmt == "table":
+            view.show(console, validation.file, validation.parts, validation.findings)
+    if fmt == "json":
+        print(json.dumps(payloads[0] if len(payloads) == 1 else payloads, ensure_ascii=False, indent=2))
+    raise typer.Exit(worst)
+
+
+@app.command("schema")
+def schema_cmd(
+    as_json: bool = typer.Option(True, "--json", help="输出输入文件的 JSON Schema（目前唯一的格式）。"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="写入文件而不是屏幕。"),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
+) -> None:
+    """输出输入文件的 JSON Schema，供 VS Code 等编辑器自动补全和标错。
+
+    drafter init 生成的文件第一行已指向它；把它保存下来，编辑器就能离线使用：
+
+        drafter schema --json -o drafter-input.schema.json
+    """
+    import json
+
+    from drafter import api
+    from drafter.files.output import write_atomic
+
+    with guarded():
+        text = json.dumps(api.input_schema(), ensure_ascii=False, indent=2) + "\n"
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(output, text, force=force)
+            print(f"已写入 {output}", file=sys.stderr)
+
+
+@app.command("render")
+def render_cmd(
+    input_file: Path = typer.Argument(..., metavar="INPUT", help="填好的输入文件（YAML）。", show_default=False),
+    output: Optional[Path] = typer.Option(
+        None, "-o", "--output", metavar="OUT",
+        help="输出文件名。不写时在当前文件夹生成“单位+年度+法治政府建设年度报告”；写 - 表示输出到屏幕（仅 --format md）。",
+        show_default=False,
+    ),
+    fmt: str = typer.Option("docx", "--format", help="输出格式：docx（Word 文稿）或 md（Markdown 文字，便于快速查看）。"),
+    allow_incomplete: bool = typer.Option(
+        False, "--allow-incomplete", help="输入不完整时也生成草稿，缺项处写上突出显示的【待补充：…】标记。"
+    ),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
+    templates: Optional[Path] = typer.Option(
+        None, "--templates", metavar="DIR",
+        help="使用自定义模板文件夹（由 drafter templates export 导出后修改）；其中没有的文件仍用内置模板。",
+        show_default=False,
+    ),
+    fonts: str = typer.Option(
+        "gov", "--fonts",
+        help="字体方案：gov 用仿宋_GB2312 等公文字体，并登记 Windows 字体作替代；windows 直接用仿宋、楷体等 Windows 自带字体。",
+    ),
+    standard: Optional[Path] = StandardOption,
+    schema: Optional[Path] = SchemaAlias,
+) -> None:
+    """按 GB/T 9704-2012《党政机关公文格式》生成 Word 文稿。
+
+    先做与 drafter validate 相同的检查：输入不完整时列出缺项、不生成文件（退出码 1）；加 --allow-incomplete 则照样生成草稿，缺项处留下突出显示的【待补充：…】标记，定稿前逐一补齐。
+
+    文字由模板生成（标题、开头、各部分、署名和日期），版式按样式表排版：A4 纸，3号仿宋正文，每页 22 行、每行 28 字，页码“— 1 —”单页居右、双页居左；标题是 Word 的标题样式，导航窗格可看到提纲。
+
+    同一输入文件每次生成的文稿完全相同。不会覆盖已有文件（除非加 --force），也不会改动输入文件。
+
+        drafter render 隆化县公安局2024.yaml
+        drafter render 隆化县公安局2024.yaml -o 报告草稿.docx --allow-incomplete
+        drafter render 隆化县公安局2024.yaml --format md -o -
+    """
+    from drafter import api
+
+    choice("--format", fmt, ("docx", "md"))
+    choice("--fonts", fonts, ("gov", "windows"))
+    if output == Path("-") and fmt != "md":
+        err("Word 文稿不能输出到屏幕。请用 -o 指定文件名，或加 --format md 输出文字。")
+        raise typer.Exit(2)
+    std = load_standard(standard, schema)
+    with guarded():
+        validation = api.validate(input_file, standard=std)
+    errors = [f for f in validation.findings if f.level == "error"]
+    if errors and not allow_incomplete:
+        err(f"{input_file}：输入不完整，有 {len(errors)} 处缺项，未生成文稿。请逐条补全：")
+        for finding in errors:
+            print(f"  {finding.location}  {finding.message}", file=sys.stderr)
+        print("补全后重新运行；如需先生成一份草稿，加 --allow-incomplete，缺项处会留下【待补充】标记。", file=sys.stderr)
+        raise typer.Exit(1)
+    with guarded():
+        rendered = api.render(validation, standard=std, format=fmt,  # type: ignore[arg-type]
+                              templates=templates, fonts=fonts, allow_incomplete=True)  # type: ignore[arg-type]
+        if output == Path("-"):
+            sys.stdout.write(rendered.data.decode("utf-8"))
+            return
+        target = rendered.save(output, force=force)
+    if errors:
+        print(f"已生成草稿 {target}（不完整：{len(errors)} 处缺项，文中已用突出显示的标记标出）。", file=sys.stderr)
+    else:
+        print(f"已生成 {target}", file=sys.stderr)
+    warnings = len(validation.findings) - len(errors)
+    if warnings:
+        print(f"另有 {warnings} 处提醒，运行 drafter validate {input_file} 查看。", file=sys.stderr)
+
+
+templates_app = typer.Typer(
+    help="管理报告模板：导出内置模板，供单位修改措辞和版式。",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("export")
+def templates_export_cmd(
+    directory: Path = typer.Argument(..., metavar="DIR", help="导出到这个文件夹（不存在时自动建立）。", show_default=False),
+    force: bool = typer.Option(False, "--force", help="文件夹中已有同名文件时覆盖。"),
+) -> None:
+    """把内置模板复制到 DIR，供单位修改后使用。
+
+    导出的内容：report.md.j2（报告正文的措辞和结构）、parts/ 与 macros.md.j2（各部分的写法）、filename.txt.j2（默认文件名）、styles/gbt9704.yaml（版式：页边距、字体、字号、页码）。修改后生成文稿时指定该文件夹：
+
+        drafter templates export 我局模板
+        drafter render 输入.yaml --templates 我局模板
+
+    DIR 中已有同名文件时不覆盖任何文件，除非加 --force。
+    """
+    from drafter import api
+
+    with guarded():
+        written = api.export_templates(directory, force=force)
+    print(f"已导出 {len(written)} 个模板文件到 {directory}。修改后用 drafter render INPUT --templates {directory} 生成文稿。",
+          file=sys.stderr)
