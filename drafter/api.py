@@ -40,8 +40,8 @@ Fonts = Literal["gov", "windows"]
 
 __all__ = [
     "CheckResult", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "Validation",
-    "check", "export_templates", "init", "input_schema", "load_input", "load_standard", "read", "render",
-    "validate",
+    "check", "export_templates", "init", "input_schema", "load_input", "load_standard", "output_format", "read",
+    "render", "validate",
 ]
 
 
@@ -58,11 +58,16 @@ class IncompleteInput(DrafterError):
 
 @dataclass
 class InputFile:
-    """An input file, parsed and type-checked; ``located`` knows every value's line."""
+    """An input file (YAML or a drafter Word form), parsed and type-checked.
+
+    ``located`` knows every value's line (or form paragraph); ``notices`` say
+    what was changed to bring an older format version up to date.
+    """
 
     file: str
     report: Report
     located: Located
+    notices: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -123,23 +128,24 @@ def _bundled_standard() -> Standard:
     return load(None)
 
 
-def load_input(source: Source | InputFile, name: str | None = None) -> InputFile:
-    """Parse and type-check an input file (YAML)."""
+def load_input(source: Source | InputFile, name: str | None = None, standard: Standard | None = None) -> InputFile:
+    """Parse and type-check an input file: YAML, or a Word form written by ``init`` (.docx)."""
     if isinstance(source, InputFile):
         return source
     from drafter.drafting import input as model
 
-    report, located = model.load(source, name)
-    return InputFile(located.file, report, located)
+    located = model.read(source, name)
+    report, notices = model.build(located, standard or load_standard())
+    return InputFile(located.file, report, located, notices)
 
 
 def validate(source: Source | InputFile, name: str | None = None, standard: Standard | None = None) -> Validation:
-    """Is the input complete, judged against the standard?"""
+    """Is the input complete, judged against the standard? (Format-update notices come first.)"""
     from drafter.drafting import completeness
 
     std = standard or load_standard()
-    loaded = load_input(source, name)
-    findings = completeness.check(loaded.report, std, loaded.located)
+    loaded = load_input(source, name, std)
+    findings = loaded.notices + completeness.check(loaded.report, std, loaded.located)
     return Validation(loaded, completeness.summarize(loaded.report, std, findings), findings)
 
 
@@ -166,6 +172,17 @@ def render(
     return Rendered(data, format, validation, str(default))
 
 
+def output_format(output: Path | str | None, format: str | None = None) -> Format:
+    """The format render writes: ``format`` if given, else the output file's extension (.docx or .md).
+
+    DrafterError when they disagree, or the name asks for a format drafter does
+    not write (``报告.doc``, a name without extension).
+    """
+    from drafter.drafting import render as chain
+
+    return chain.output_format(Path(output) if output is not None else None, format)
+
+
 def read(source: Source, name: str | None = None) -> Document:
     """A draft (.docx, .txt, .md) as the shared document model."""
     from drafter import reading
@@ -181,11 +198,17 @@ def check(source: Source | Document, name: str | None = None, standard: Standard
     return recognize(document, standard or load_standard())
 
 
-def init(path: Path | str, unit: str, year: int, standard: Standard | None = None, force: bool = False) -> list[Path]:
-    """Write a fill-in input file for ``unit`` and ``year`` (and the editor's JSON Schema beside it)."""
+def init(
+    path: Path | str, unit: str, year: int | str, standard: Standard | None = None, force: bool = False,
+) -> list[Path]:
+    """Write a fill-in input for ``unit`` and ``year`` (2025 or "2025年").
+
+    A ``.docx`` path gets a Word form to fill in Word or WPS; any other name a
+    YAML file (and the editor's JSON Schema beside it).
+    """
     from drafter.drafting import scaffold
 
-    return scaffold.init(Path(path), standard or load_standard(), unit, year, force)
+    return scaffold.init(Path(path), standard or load_standard(), unit, scaffold.parse_year(year), force)
 
 
 def input_schema() -> dict:

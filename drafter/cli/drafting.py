@@ -16,7 +16,7 @@ from drafter.cli.common import SchemaAlias, StandardOption, choice, err, guarded
 def init_cmd(
     path: Path = typer.Argument(..., metavar="PATH", help="要生成的输入文件，如 2024年度报告.yaml。", show_default=False),
     unit: str = typer.Option(..., "--unit", help="报告单位全称，如“隆化县公安局”。", show_default=False),
-    year: int = typer.Option(..., "--year", min=2000, max=2100, help="报告年度，如 2024。", show_default=False),
+    year: str = typer.Option(..., "--year", help="报告年度，如 2024（写成 2024年 也可以）。", show_default=False),
     standard: Optional[Path] = StandardOption,
     schema: Optional[Path] = SchemaAlias,
     force: bool = typer.Option(False, "--force", help="文件已存在时覆盖。"),
@@ -114,7 +114,11 @@ def render_cmd(
         help="输出文件名。不写时在当前文件夹生成“单位+年度+法治政府建设年度报告”；写 - 表示输出到屏幕（仅 --format md）。",
         show_default=False,
     ),
-    fmt: str = typer.Option("docx", "--format", help="输出格式：docx（Word 文稿）或 md（Markdown 文字，便于快速查看）。"),
+    fmt: Optional[str] = typer.Option(
+        None, "--format",
+        help="输出格式：docx（Word 文稿）或 md（Markdown 文字，便于快速查看）。不写时按 -o 的扩展名决定，没有 -o 时为 docx。",
+        show_default=False,
+    ),
     allow_incomplete: bool = typer.Option(
         False, "--allow-incomplete", help="输入不完整时也生成草稿，缺项处写上突出显示的【待补充：…】标记。"
     ),
@@ -139,17 +143,18 @@ def render_cmd(
 
     同一输入文件每次生成的文稿完全相同。不会覆盖已有文件（除非加 --force），也不会改动输入文件。
 
+    生成哪种文件由 -o 的扩展名决定（.docx 为 Word 文稿，.md 为文字）；--format 与扩展名不一致、写成 .doc 或没有扩展名时不生成，并说明怎么改。
+
         drafter render 隆化县公安局2024.yaml
         drafter render 隆化县公安局2024.yaml -o 报告草稿.docx --allow-incomplete
+        drafter render 隆化县公安局2024.yaml -o 报告.md
         drafter render 隆化县公安局2024.yaml --format md -o -
     """
     from drafter import api
 
-    choice("--format", fmt, ("docx", "md"))
     choice("--fonts", fonts, ("gov", "windows"))
-    if output == Path("-") and fmt != "md":
-        err("Word 文稿不能输出到屏幕。请用 -o 指定文件名，或加 --format md 输出文字。")
-        raise typer.Exit(2)
+    with guarded():
+        fmt = api.output_format(output, fmt)
     std = load_standard(standard, schema)
     with guarded():
         validation = api.validate(input_file, standard=std)
@@ -157,7 +162,8 @@ def render_cmd(
     if errors and not allow_incomplete:
         err(f"{input_file}：输入不完整，有 {len(errors)} 处缺项，未生成文稿。请逐条补全：")
         for finding in errors:
-            print(f"  {finding.location}  {finding.message}", file=sys.stderr)
+            place = f"{finding.place}：" if finding.place else ""
+            print(f"  {finding.location}  {place}{finding.message}", file=sys.stderr)
         print("补全后重新运行；如需先生成一份草稿，加 --allow-incomplete，缺项处会留下【待补充】标记。", file=sys.stderr)
         raise typer.Exit(1)
     with guarded():

@@ -2,9 +2,10 @@
 
 Types were already checked by the model; this asks whether the report would be
 complete: required parts present and non-empty, minimum amounts met, every
-shortcoming with its cause, no blanks left from ``drafter init``, leadership
-facts stated, years consistent. Errors make the input incomplete (exit 1);
-warnings are advice.
+shortcoming with its cause, no blanks left from ``drafter init`` (a figure's
+empty value, or the skeleton's 0 and 0, count as blanks), leadership facts
+stated, years consistent. Errors make the input incomplete (exit 1); warnings
+are advice and never block rendering (a part shorter than the guidance is one).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from typing import Any, Iterator, Literal
 
 from pydantic import BaseModel
 
-from drafter.drafting.input import Report
+from drafter.drafting.input import Figure, Report
 from drafter.findings import Finding, Level, has_errors
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
+from drafter.yamlio import validation as modelcheck
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 _COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
@@ -62,11 +64,16 @@ class _Checker:
     def add(self, rule: str, level: Level, part: str | None, loc: Loc, message: str) -> None:
         line, col = self.located.position(loc) if self.located else (None, None)
         file = self.located.file if self.located else ""
-        self.findings.append(Finding(rule, level, message, part=part, file=file, line=line, col=col, path=format_loc(loc)))
+        anchor = modelcheck.anchor(self.located, loc) if self.located else None
+        self.findings.append(Finding(
+            rule, level, message, part=part, file=file, line=line, col=col, path=format_loc(loc),
+            place=modelcheck.place(Report, loc) or None, anchor=anchor,
+        ))
 
     def run(self) -> list[Finding]:
         self.meta()
         self.blanks()
+        self.figures()
         for part in self.std.parts:
             self.part(part.id)
         self.measures()
@@ -86,6 +93,11 @@ class _Checker:
         if not meta.recipients:
             self.add("meta.no-recipients", "warning", None, ("meta", "recipients"),
                      "没有填写主送机关（报送对象），文稿开头将不写主送。通常应报本级党委、政府和上级公安机关。")
+        cc_only = [re.compile(p) for p in self.std.addressing.cc_only]
+        for i, name in enumerate(meta.recipients):
+            if any(p.search(name) for p in cc_only):
+                self.add("meta.cc-in-recipients", "warning", None, ("meta", "recipients", i),
+                         f"“{name}”通常列在抄送中，不列主送：请把它移到 meta 的 cc 下，生成时写在文末版记的“抄送”里。")
         if not self.report.preamble:
             self.add("meta.no-preamble", "warning", None, ("preamble",), "没有填写开头的总体情况。建议用一段话概述全年法治政府建设的总体情况。")
 
@@ -95,7 +107,22 @@ class _Checker:
             found = pattern.search(text)
             if found:
                 part = loc[0] if loc and loc[0] in {p.id for p in self.std.parts} else None
-                self.add("placeholder", "error", part, loc, f"还有空白未填写：{found.group(0)}")
+                self.add("placeholder", "error", part, loc, f"还有空白未填写：{found.group(0)}。请换成实际内容。")
+
+    def figures(self) -> None:
+        """A figure's value left empty, or the skeleton's 0 and 0 left untouched, is a blank."""
+        for loc, figure in _figures(self.report):
+            part = str(loc[0])
+            if figure.value is None:
+                hint = f"（上年为{figure.previous:g}{figure.unit}）" if figure.previous is not None else ""
+                named = "这项数据" if not figure.name or self.std.placeholder_re.search(figure.name) else f"“{figure.name}”"
+                self.add("placeholder", "error", part, loc + ("value",),
+                         f"{named}的本年数值还没有填{hint}。请在 value 中写上数字。")
+            elif figure.value == 0 and figure.previous == 0:
+                self.add("placeholder", "error", part, loc + ("value",),
+                         "本年和上年数值都是 0，像是模板留下的空白。请填上实际数字；确实为 0 时删去 previous 一行。")
+            if not figure.name.strip() and figure.value is not None:
+                self.add("input.empty", "error", part, loc + ("name",), "数据缺少指标说法（name），如“破获刑事案件”。")
 
     def part(self, part_id: str) -> None:
         spec = self.std.part(part_id)
@@ -114,8 +141,9 @@ class _Checker:
                      f"“{spec.name}”只有{len(items)}条，至少需要{minimum.items}条。")
         chars = count_chars(text)
         if minimum.chars and chars < minimum.chars:
-            self.add("part.too-short", "error", part_id, (part_id,),
-                     f"“{spec.name}”正文约{chars}字，至少需要{minimum.chars}字。请补充具体做法、数据或案例。")
+            self.add("part.too-short", "warning", part_id, (part_id,),
+                     f"“{spec.name}”正文约{chars}字，指引建议不少于{minimum.chars}字。可补充具体做法、数据或案例"
+                     "（只是提醒，不影响生成文稿）。")
         for i, item in enumerate(items):
             for field in ("text", "problem"):
                 if field in getattr(type(item), "model_fields", {}) and not getattr(item, field).strip():
@@ -142,8 +170,8 @@ class _Checker:
         seen: set[str] = set()
         for i, item in enumerate(self.report.shortcomings or []):
             if item.problem.strip() and not item.cause.strip():
-                self.add("shortcoming.no-cause", "error", "shortcomings", ("shortcomings", i),
-                         f"第{i + 1}条不足没有写原因（cause）。只列问题不分析原因，评估时会被认为不完整。")
+                self.add("shortcoming.no-cause", "error", "shortcomings", ("shortcomings", i, "cause"),
+                         f"第{i + 1}条不足没有写原因。请在 cause 中写明为什么会这样；只列问题不分析原因，评估时会被认为不完整。")
             if item.id:
                 if item.id in seen:
                     self.add("shortcoming.duplicate-id", "error", "shortcomings", ("shortcomings", i, "id"),
@@ -176,7 +204,8 @@ class _Checker:
         year = self.report.meta.year
         date = self.report.meta.date
         if date is None:
-            self.add("meta.no-date", "error", None, ("meta", "date"), "没有填写成文日期（date），写成 2025-02-20 的形式。")
+            self.add("meta.no-date", "error", None, ("meta", "date"),
+                     f"没有填写成文日期（date），如 {year + 1}年2月20日。")
         elif date.year != year + 1:
             self.add("meta.date-year", "warning", None, ("meta", "date"),
                      f"成文日期是{date.year}年，而报告年度是{year}年。年度报告通常在次年（{year + 1} 年）初成文，请核对。")
@@ -191,6 +220,17 @@ class _Checker:
             if stale:
                 self.add("plans.year", "warning", "plans", loc,
                          f"下一年度安排中提到了{'、'.join(map(str, stale))}年；安排应针对{year + 1}年，请核对。")
+
+
+def _figures(report: Report) -> Iterator[tuple[Loc, Figure]]:
+    """Every figure in the report, with its input path."""
+    for i, topic in enumerate(report.measures or []):
+        for j, point in enumerate(topic.points):
+            for k, figure in enumerate(point.figures):
+                yield ("measures", i, "points", j, "figures", k), figure
+    for i, item in enumerate(report.leadership or []):
+        for k, figure in enumerate(item.figures):
+            yield ("leadership", i, "figures", k), figure
 
 
 def check(report: Report, std: Standard, located: Located | None = None) -> list[Finding]:

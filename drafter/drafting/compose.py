@@ -29,6 +29,7 @@ from drafter.drafting.input import Report
 from drafter.document.numbering import Numberer
 from drafter.resources import templates_dir
 from drafter.standard import Order, Standard, fill_year
+from drafter.standard.model import FigureRules
 from drafter.drafting.stylesheet import em_width
 
 REPORT_TEMPLATE = "report.md.j2"
@@ -37,6 +38,7 @@ FILENAME_TEMPLATE = "filename.txt.j2"
 # Unicode names of sentence-final marks, full- and half-width (。！？；… and .!?;).
 _FINAL = re.compile(r"FULL STOP|EXCLAMATION MARK|QUESTION MARK|SEMICOLON|ELLIPSIS")
 _BAD_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_REFERENCE = re.compile(r"\{([^{}\n]+)\}")
 
 
 def environment(templates: Path | None = None) -> SandboxedEnvironment:
@@ -60,7 +62,7 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(yoy=yoy, number=number, ending=ending)
+    env.filters.update(yoy=yoy, number=number, ending=ending, place_figures=place_figures)
     return env
 
 
@@ -75,6 +77,7 @@ def render(report: Report, std: Standard, templates: Path | None = None, title_c
     env.filters.update(level=lambda n, level: numberer.format(level, n), inline=numberer.inline)
     year = report.meta.year
     env.globals["gap"] = std.gap
+    env.filters["yoy"] = lambda figure: yoy(figure, std.figures)
     cause_cues = [re.compile(fill_year(c, year)) for c in std.part("shortcomings").recognition.cause_cues]
     env.tests["cause_cued"] = lambda text: any(c.search(text) for c in cause_cues)
     full_title = title(report, std)
@@ -129,25 +132,61 @@ def title_lines(title: str, unit: str, width: float) -> list[str]:
     return [title]
 
 
-def yoy(figure: Any) -> SimpleNamespace | None:
+def yoy(figure: Any, rules: FigureRules | None = None) -> SimpleNamespace | None:
     """Year-on-year change of a figure, as numbers; the template words it.
 
     ``direction`` is "up", "down" or "flat"; ``change`` is a percentage, or
-    percentage points (``points`` true) when the figure is itself a percentage.
-    None when there is no previous value or the ratio is undefined (previous 0).
+    percentage points (``points`` true) when the figure is itself a percentage,
+    rounded to the standard's decimals (one rule for the whole draft). None when
+    there is nothing to compare, the ratio is undefined (previous 0), the figure
+    says ``yoy: false``, or, by the standard's ``rules`` unless the figure says
+    ``yoy: true``, the previous value is too small or the figure is a stock count.
     """
     value, previous = figure.value, figure.previous
-    if previous is None:
+    wanted = getattr(figure, "yoy", None)
+    if previous is None or value is None or wanted is False:
         return None
     points = figure.unit.strip() in ("%", "\uff05")  # half- or full-width percent sign
+    decimals = rules.decimals if rules is not None else FigureRules().decimals
+    if rules is not None and wanted is None:
+        name = getattr(figure, "name", "")
+        small = not points and abs(rules.base(previous, figure.unit)) < rules.yoy_min_previous
+        if small or any(w in name for w in rules.stock_words):
+            return None
     if points:
-        change = _round(abs(Decimal(str(value)) - Decimal(str(previous))))
+        change = _round(abs(Decimal(str(value)) - Decimal(str(previous))), decimals)
     elif previous == 0:
         return SimpleNamespace(direction="flat", change=0, points=False) if value == 0 else None
     else:
-        change = _round(abs(Decimal(str(value)) - Decimal(str(previous))) / abs(Decimal(str(previous))) * 100)
+        ratio = abs(Decimal(str(value)) - Decimal(str(previous))) / abs(Decimal(str(previous))) * 100
+        change = _round(ratio, decimals)
     direction = "flat" if change == 0 else ("up" if value > previous else "down")
     return SimpleNamespace(direction=direction, change=change, points=points)
+
+
+def place_figures(text: str, figures: list[Any]) -> SimpleNamespace:
+    """Where the figures go: ``{名称}`` in the text puts the figure of that name there.
+
+    ``pieces`` alternates text and figures in reading order; ``rest`` are the
+    figures no reference names, which the template writes after the text. A
+    ``{…}`` naming no figure stays as written.
+    """
+    by_name = {f.name: f for f in figures if f.name}
+    pieces: list[Any] = []
+    placed: set[int] = set()
+    at = 0
+    for found in _REFERENCE.finditer(text):
+        figure = by_name.get(found.group(1).strip())
+        if figure is None or id(figure) in placed:
+            continue
+        if found.start() > at:
+            pieces.append(text[at:found.start()])
+        pieces.append(figure)
+        placed.add(id(figure))
+        at = found.end()
+    if at < len(text):
+        pieces.append(text[at:])
+    return SimpleNamespace(pieces=pieces, rest=[f for f in figures if id(f) not in placed])
 
 
 def number(value: Any) -> str:
@@ -177,8 +216,8 @@ def _order(std: Standard, order_id: str) -> Order:
     return next((o for o in std.orders if o.id == order_id), std.orders[0])
 
 
-def _round(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+def _round(value: Decimal, decimals: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def _view(value: Any) -> Any:
@@ -205,18 +244,51 @@ def _run(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
         ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise DrafterError(
-            f"{exc.filename or exc.name}:{exc.lineno}：模板语法错误（{exc.message}）。"
+            f"{exc.filename or exc.name}:{exc.lineno}：模板语法错误{_syntax(exc.message or '')}。"
             "请对照内置模板检查 {% %} 和 {{ }} 是否成对、拼写是否正确。"
         ) from None
     except jinja2.UndefinedError as exc:
         raise DrafterError(
-            f"{_where(exc)}：模板使用了不存在的变量或字段，或做了模板中不允许的操作（{exc.message}）。"
-            "可用的数据见内置模板 report.md.j2 开头的说明。"
+            f"{_where(exc)}：模板{_undefined(exc.message or '')}。可用的数据见内置模板 report.md.j2 开头的说明。"
         ) from None
     except jinja2.TemplateError as exc:
-        raise DrafterError(f"{_where(exc)}：模板出错（{exc}）。") from None
+        raise DrafterError(f"{_where(exc)}：模板出错。请对照内置模板检查这一行的写法。") from None
     except (TypeError, ValueError, ArithmeticError, KeyError, IndexError, AttributeError) as exc:
-        raise DrafterError(f"{_where(exc)}：模板运行出错（{type(exc).__name__}: {exc}）。") from None
+        raise DrafterError(
+            f"{_where(exc)}：模板运行出错（对不合适的数据做了运算或取值）。请对照内置模板检查这一行的写法。"
+        ) from None
+
+
+# Jinja's messages for the mistakes template authors make, in Chinese.
+_UNDEFINED = (
+    (re.compile(r"has no attribute '([^']+)'"), "使用了不存在的字段“{0}”（是否拼错？）"),
+    (re.compile(r"^'([^']+)' is undefined"), "使用了不存在的变量“{0}”（是否拼错？）"),
+    (re.compile(r"access to attribute '([^']+)'.*unsafe"), "访问了模板中不允许使用的“{0}”"),
+)
+_SYNTAX = (
+    (re.compile(r"No filter named '([^']+)'"), "（没有名为“{0}”的过滤器）"),
+    (re.compile(r"No test named '([^']+)'"), "（没有名为“{0}”的测试）"),
+    (re.compile(r"Unexpected end of template"), "（模板在块结束前就结束了，缺少 end 标记）"),
+    (re.compile(r"Encountered unknown tag '([^']+)'"), "（不认识的标记“{0}”，或与它配对的开始标记有误）"),
+    (re.compile(r"unexpected '([^']+)'"), "（此处不应出现“{0}”）"),
+    (re.compile(r"expected token '([^']+)'"), "（此处缺少“{0}”）"),
+)
+
+
+def _undefined(message: str) -> str:
+    for pattern, chinese in _UNDEFINED:
+        found = pattern.search(message)
+        if found:
+            return chinese.format(*found.groups())
+    return "使用了不存在的变量或字段，或做了模板中不允许的操作"
+
+
+def _syntax(message: str) -> str:
+    for pattern, chinese in _SYNTAX:
+        found = pattern.search(message)
+        if found:
+            return chinese.format(*found.groups())
+    return ""
 
 
 def _where(exc: BaseException) -> str:

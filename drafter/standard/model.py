@@ -135,6 +135,29 @@ class LeadershipFact(_Strict):
     hint: Prose
 
 
+class Addressing(_Strict):
+    """Who a report goes to, and how its sender's name and document number look."""
+
+    cc_only: list[Regex] = Field(default_factory=list, description="只应列在抄送、不列主送的机关（正则表达式）")
+    unit: Regex = Field("^$", description="报告单位名称的样子（正则表达式），导入时从标题、落款或开头认出单位")
+    doc_number: Regex = Field("^$", description="发文字号的样子（正则表达式）")
+    issuer: Regex = Field("^$", description="签发人一行（正则表达式，name 组为姓名）")
+
+
+class FigureRules(_Strict):
+    """How figures are written: their units, when 同比 reads well, rounding."""
+
+    units: list[str] = Field(default_factory=list, description="数据的计量单位，导入时据此从正文中认出数据")
+    yoy_min_previous: float = Field(0, ge=0, description="上年数值小于此数时默认不写同比（百分比指标除外）")
+    scales: dict[str, float] = Field(default_factory=dict, description="单位开头的倍数字及其倍数，如 万: 10000")
+    stock_words: list[str] = Field(default_factory=list, description="指标说法含这些词的是存量指标，默认不写同比")
+    decimals: int = Field(1, ge=0, le=4, description="算出的同比变化保留几位小数")
+
+    def base(self, amount: float, unit: str) -> float:
+        """``amount`` in plain units: 1.21 with unit 万件 is 12100."""
+        return amount * next((f for p, f in self.scales.items() if unit.strip().startswith(p)), 1)
+
+
 class Standard(_Strict):
     """One report standard (for now: the rule-of-law annual report)."""
 
@@ -153,6 +176,8 @@ class Standard(_Strict):
     closing: Closing = Closing()
     headings: HeadingRules = HeadingRules()
     report_markers: ReportMarkers
+    addressing: Addressing = Addressing()
+    figures: FigureRules = FigureRules()
     topics: list[Topic] = Field(default_factory=list)
     leadership_facts: list[LeadershipFact] = Field(default_factory=list)
 
