@@ -23,6 +23,11 @@ def test_chinese_numerals_round_trip():
     assert all(parse_cn(cn(n)) == n for n in range(1, 100))
 
 
+@pytest.mark.parametrize("slip", ["一一", "十一十", "二十二十", "十十", "零", ""])
+def test_parse_cn_is_total_and_says_none_for_what_is_no_number(slip):
+    assert parse_cn(slip) is None
+
+
 @pytest.mark.parametrize("level", [1, 2, 3, 4])
 @pytest.mark.parametrize("n", [1, 2, 10, 12])
 def test_what_is_formatted_is_recognized_at_the_same_level(numberer, level, n):
