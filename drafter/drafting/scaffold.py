@@ -49,17 +49,18 @@ def init(path: Path, std: Standard, unit: str, year: int, force: bool) -> list[P
     text = skeleton(std, unit, year, path.name)
     written = [write_atomic(path, text, force=force)]
     schema_path = path.parent / SCHEMA_FILE
-    schema_text = json.dumps(model.json_schema(), ensure_ascii=False, indent=2) + "\n"
+    schema = model.json_schema(std)
+    schema_text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     if not schema_path.exists():
         written.append(write_atomic(schema_path, schema_text))
-    elif _is_ours(schema_path) and schema_path.read_text(encoding="utf-8") != schema_text:
+    elif _is_ours(schema_path, schema["title"]) and schema_path.read_text(encoding="utf-8") != schema_text:
         written.append(write_atomic(schema_path, schema_text, force=True))
     return written
 
 
-def _is_ours(path: Path) -> bool:
+def _is_ours(path: Path, title: str) -> bool:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(data, dict) and data.get("title") == model.json_schema()["title"]
+    return isinstance(data, dict) and data.get("title") == title
