@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import random
 import zipfile
 
 import docx
@@ -208,3 +209,34 @@ def test_too_many_paragraphs_are_refused(tmp_path):
     with pytest.raises(DrafterError) as caught:
         readers.read(path)
     assert "超过上限" in caught.value.message and "段" in caught.value.message
+
+
+def _zip(path, members):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_highly_compressed_picture_is_refused_by_its_ratio(tmp_path):
+    # Not XML and small in total: only the compression ratio gives it away.
+    path = _zip(tmp_path / "ratio.docx", [("[Content_Types].xml", "<Types/>"), ("word/media/image1.png", b"\0" * 5_000_000)])
+    with pytest.raises(DrafterError) as caught:
+        readers.read(path)
+    assert "压缩比" in caught.value.message and "image1.png" in caught.value.message
+
+
+def test_an_oversized_xml_part_is_refused_by_its_size(tmp_path, monkeypatch):
+    monkeypatch.setattr(zipguard, "MAX_XML_BYTES", 50_000)
+    incompressible = bytes(random.Random(1).getrandbits(8) for _ in range(60_000))
+    path = _zip(tmp_path / "xml.docx", [("word/document.xml", incompressible)])
+    with pytest.raises(DrafterError) as caught:
+        zipguard.check(path.read_bytes(), str(path))
+    assert "word/document.xml" in caught.value.message and "超过上限" in caught.value.message
+
+
+def test_a_package_with_thousands_of_members_is_refused_by_their_number(tmp_path):
+    path = _zip(tmp_path / "many.docx", [(f"word/media/{i}.bin", b"") for i in range(zipguard.MAX_MEMBERS + 1)])
+    with pytest.raises(DrafterError) as caught:
+        zipguard.check(path.read_bytes(), str(path))
+    assert f"{zipguard.MAX_MEMBERS + 1} 个文件" in caught.value.message

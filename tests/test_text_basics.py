@@ -117,3 +117,21 @@ def test_decode_order_and_refusals():
         decode(b"PK\x03\x04\x00\x00binary", "a")
     with pytest.raises(DrafterError, match="控制字符"):
         decode(bytes(range(1, 9)) * 50, "a")
+
+
+def test_gb18030_only_characters_decode():
+    # 𠮷 and 㐀 exist in GB18030 but not in GBK: a GBK decoder would refuse the file.
+    text = "法治政府建设𠮷㐀报告"
+    assert decode(text.encode("gb18030"), "a") == (text, "GB18030/GBK")
+
+
+@pytest.mark.parametrize("share, refused", [(0.002, False), (0.05, True)])
+def test_control_characters_beyond_one_percent_mean_not_text(share, refused):
+    body = "法治政府建设年度报告" * 200
+    controls = int(len(body) * share)
+    text = "\x01" * controls + body
+    if refused:
+        with pytest.raises(DrafterError, match="控制字符"):
+            decode(text.encode("utf-8"), "a")
+    else:
+        assert decode(text.encode("utf-8"), "a")[0] == text
