@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import textwrap
+import unicodedata
 from pathlib import Path
 
 from drafter.drafting import compose
 from drafter.drafting import input as model
+from drafter.errors import DrafterError
 from drafter.files.output import write_atomic
 from drafter.standard import Standard
 
@@ -40,12 +42,23 @@ def skeleton(std: Standard, unit: str, year: int, file_name: str) -> str:
     )
 
 
+def check_unit(unit: str) -> str:
+    """The unit's name as typed on the command line, or a refusal saying what is wrong."""
+    unit = unit.strip()
+    if not unit:
+        raise DrafterError("--unit 不能为空。请写上报告单位全称，例如 --unit 澄源县公安局。")
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in unit):
+        raise DrafterError("--unit 中含有换行或控制字符。单位名称应写在一行里，例如 --unit 澄源县公安局。")
+    return unit
+
+
 def init(path: Path, std: Standard, unit: str, year: int, force: bool) -> list[Path]:
     """Write the skeleton, and the JSON Schema beside it for editors.
 
     The schema file is only created, or refreshed when it is drafter's own
     output; a different file of that name is left alone.
     """
+    unit = check_unit(unit)
     text = skeleton(std, unit, year, path.name)
     written = [write_atomic(path, text, force=force)]
     schema_path = path.parent / SCHEMA_FILE
