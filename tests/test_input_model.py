@@ -117,4 +117,4 @@ def test_empty_and_non_mapping_files_are_refused(tmp_path):
 
 
 def test_missing_file_says_so(tmp_path):
-    assert "不存在" in error_of(tmp_path / "nope.yaml").message
+    assert "找不到这个文件" in error_of(tmp_path / "nope.yaml").message

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import os
 import random
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -240,3 +242,29 @@ def test_a_package_with_thousands_of_members_is_refused_by_their_number(tmp_path
     with pytest.raises(DrafterError) as caught:
         zipguard.check(path.read_bytes(), str(path))
     assert f"{zipguard.MAX_MEMBERS + 1} 个文件" in caught.value.message
+
+
+def test_devices_fifos_and_folders_are_refused_at_once(tmp_path, cli_process):
+    fifo = tmp_path / "x.docx"
+    os.mkfifo(fifo)
+    fifo_yaml = tmp_path / "x.yaml"
+    os.mkfifo(fifo_yaml)
+    folder = tmp_path / "报告.docx"
+    folder.mkdir()
+    for path in (fifo, Path("/dev/zero"), folder):
+        with pytest.raises(DrafterError) as caught:
+            readers.read(path)
+        assert str(path) in caught.value.message
+    # Through the CLI, with a time limit: nothing waits for a writer or reads forever.
+    for args in (("check", fifo), ("check", "/dev/zero"), ("validate", fifo_yaml), ("render", fifo_yaml)):
+        run = cli_process(*args, timeout=20)
+        assert run.exit_code == 2 and "普通文件" in run.stderr, (args, run.stderr)
+
+
+def test_a_file_larger_than_it_said_is_cut_off_at_the_limit(tmp_path, monkeypatch):
+    from drafter.files import source
+
+    path = tmp_path / "a.txt"
+    path.write_bytes("法治".encode("utf-8") * 1000)
+    with pytest.raises(DrafterError, match="超过上限"):
+        source.read_bytes(path, "a.txt", 100, lambda size: f"a.txt：{size} 超过上限")

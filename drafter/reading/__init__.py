@@ -7,10 +7,12 @@ them. Sizes are checked before anything is parsed, so memory stays bounded.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from drafter.document import Document
 from drafter.errors import DrafterError
+from drafter.files.source import NOT_A_FILE, is_special, read_bytes
 from drafter.reading import sniff
 
 MAX_TEXT_BYTES = 16 * 1024 * 1024  # a long annual report is about 100 KB of text
@@ -56,22 +58,15 @@ def _refuse_by_extension(name: str, extension: str) -> None:
 
 
 def _read_file(path: Path, name: str, extension: str) -> bytes:
-    try:
-        if path.is_dir():
-            raise DrafterError(f"{name}：这是一个文件夹，不是文件。请指定报告文件，例如 {path}/报告.docx。")
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise DrafterError(f"{name}：找不到这个文件。请检查文件名和路径是否正确。") from None
-    except OSError as exc:
-        raise DrafterError(f"{name}：无法读取文件（{exc.strerror or exc}）。请确认文件有读取权限。") from None
+    if os.path.isdir(path):  # before the extension: a folder has none to judge by
+        raise DrafterError(f"{name}：这是一个文件夹，不是文件。请指定报告文件，例如 {path}/报告.docx。")
+    if not os.path.lexists(path):
+        raise DrafterError(f"{name}：找不到这个文件。请检查文件名和路径是否正确。")
+    if is_special(path):
+        raise DrafterError(f"{name}：{NOT_A_FILE}")
     _refuse_by_extension(name, extension)
     limit = MAX_DOCX_BYTES if sniff.kind_of(extension) == "docx" else MAX_TEXT_BYTES
-    if size > limit:
-        raise DrafterError(_too_big(name, size, limit, extension))
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise DrafterError(f"{name}：无法读取文件（{exc.strerror or exc}）。请确认文件有读取权限。") from None
+    return read_bytes(path, name, limit, lambda size: _too_big(name, size, limit, extension))
 
 
 def _too_big(name: str, size: int, limit: int, extension: str) -> str:
