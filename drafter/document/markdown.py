@@ -25,7 +25,6 @@ _BULLET = re.compile(r"^\s*(?:[-+*]|>)\s+")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!:>|])")
 _BOLD_ALL = re.compile(r"^\*\*(.+)\*\*$|^__(.+)__$")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__)(.+?)(?<!\\)\1")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _DIV_KINDS = {"recipient", "signature", "date", "title"}
 
 
@@ -42,7 +41,7 @@ def escape(text: str) -> str:
 
 
 def parse(text: str, source: str = "") -> Document:
-    text = _COMMENT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _drop_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = _strip_front_matter(text.split("\n"))
     raw: list[tuple[str, str, int]] = []  # (kind, text, markdown heading depth)
     div: str | None = None
@@ -78,6 +77,26 @@ def parse(text: str, source: str = "") -> Document:
             flush()
     flush()
     return _to_document(raw, source)
+
+
+def _drop_comments(text: str) -> str:
+    """Remove <!-- … --> comments; an unclosed one runs to the end (as in HTML).
+
+    One pass with str.find: a regex would rescan the rest of the text from
+    every unclosed opener, which is quadratic on hostile input.
+    """
+    out, at = [], 0
+    while True:
+        start = text.find("<!--", at)
+        if start < 0:
+            out.append(text[at:])
+            break
+        out.append(text[at:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        at = end + 3
+    return "".join(out)
 
 
 def _strip_front_matter(lines: list[str]) -> list[str]:
