@@ -210,7 +210,33 @@ def test_too_many_paragraphs_are_refused(tmp_path):
     path.write_text("短行\n" * (readers.MAX_PARAGRAPHS + 1), encoding="utf-8")
     with pytest.raises(DrafterError) as caught:
         readers.read(path)
-    assert "超过上限" in caught.value.message and "段" in caught.value.message
+    assert f"超过 {readers.MAX_PARAGRAPHS} 段" in caught.value.message
+
+
+@pytest.mark.parametrize("name", ["many.txt", "many.md", "many.docx"])
+def test_the_paragraph_limit_stops_reading_early(tmp_path, monkeypatch, name):
+    from drafter.document import Document
+
+    monkeypatch.setattr(readers, "MAX_PARAGRAPHS", 50)
+    added = {"n": 0}
+    real_add = Document.add
+
+    def counting_add(self, *args, **kwargs):
+        added["n"] += 1
+        return real_add(self, *args, **kwargs)
+
+    monkeypatch.setattr(Document, "add", counting_add)
+    path = tmp_path / name
+    if name.endswith(".docx"):
+        document = docx.Document()
+        for _ in range(500):
+            document.add_paragraph("短行")
+        document.save(path)
+    else:
+        path.write_text("短行\n\n" * 500, encoding="utf-8")
+    with pytest.raises(DrafterError, match="超过 50 段"):
+        readers.read(path)
+    assert added["n"] <= 51  # stopped at the limit, not after parsing everything
 
 
 def _zip(path, members):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from drafter.document import Document
+from drafter.document import Document, TooManyBlocks
 from drafter.errors import DrafterError
 from drafter.files.source import NOT_A_FILE, is_special, read_bytes
 from drafter.reading import sniff
@@ -38,14 +38,14 @@ def read(source: Path | str | bytes, name: str | None = None) -> Document:
         extension = path.suffix.lower()
         data = _read_file(path, name, extension)
     _refuse_by_extension(name, extension)
-    document = _parse(data, name, extension)
+    try:
+        document = _parse(data, name, extension)
+    except TooManyBlocks:
+        raise DrafterError(
+            f"{name}：文件超过 {MAX_PARAGRAPHS} 段，已停止读取。一份年度报告通常只有几百段，请确认选对了文件。"
+        ) from None
     if not any(block.text.strip() for block in document.blocks):
         raise DrafterError(f"{name}：文件中没有文字内容。请确认选对了文件。")
-    if len(document.blocks) > MAX_PARAGRAPHS:
-        raise DrafterError(
-            f"{name}：文件有 {len(document.blocks)} 段，超过上限 {MAX_PARAGRAPHS} 段。"
-            "一份年度报告通常只有几百段，请确认选对了文件。"
-        )
     return document
 
 
@@ -89,11 +89,13 @@ def _parse(data: bytes, name: str, extension: str) -> Document:
             raise DrafterError(f"{name}：文件已损坏或不是 Word 文档（.docx 文件应是 zip 格式）。" + sniff.SAVE_AS_DOCX)
         from drafter.reading import wordfile
 
-        return wordfile.read(data, name)
+        return wordfile.read(data, name, MAX_PARAGRAPHS)
     if found == "zip":
         raise DrafterError(f"{name}：这其实是 Word（.docx）或其他压缩格式的文件，不是纯文本。请把扩展名改回 .docx 再检查。")
     if found is not None:
         raise DrafterError(f"{name}：这其实是 {sniff.MAGIC_NAMES[found]} 文件，不是纯文本。" + sniff.SAVE_AS_DOCX)
     from drafter.reading import text
 
-    return text.read_markdown(data, name) if kind == "markdown" else text.read_text(data, name)
+    if kind == "markdown":
+        return text.read_markdown(data, name, MAX_PARAGRAPHS)
+    return text.read_text(data, name, MAX_PARAGRAPHS)
