@@ -28,6 +28,7 @@ from drafter.drafting import values
 from drafter.errors import DrafterError
 from drafter.findings import Finding
 from drafter.yamlio import validation as modelcheck
+from drafter.standard import Standard
 
 FORMAT_VERSION = 2
 Layout = Literal["standard", "themed"]
@@ -237,6 +238,17 @@ class Report(_Input):
         return self.meta.signer or self.meta.unit
 
 
+def check_standard(std: Standard) -> None:
+    """The input format must hold every part of the standard, under the part's id."""
+    unknown = [part.id for part in std.parts if part.id not in Report.model_fields]
+    if unknown:
+        raise DrafterError(
+            f"报告标准中的部分 {'、'.join(unknown)} 在输入文件格式中没有对应的字段"
+            f"（可用：{'、'.join(f for f in Report.model_fields if f not in ('meta', 'preamble'))}）。"
+            "请把标准文件 parts 中的 id 改回这些名称。"
+        )
+
+
 def describe(path: str) -> str:
     """The description of a field by dotted path, e.g. ``meta.unit`` or ``measures.points.text``."""
     model: Any = Report
@@ -275,7 +287,7 @@ def _is_word(source: Path | str | bytes, name: str | None) -> bool:
     return Path(source).suffix.lower() == ".docx"
 
 
-def build(located: yamlio.Located, std: Any = None) -> tuple[Report, list[Finding]]:
+def build(located: yamlio.Located, std: Standard | None = None) -> tuple[Report, list[Finding]]:
     """The Report from parsed data, after migrating older formats (the notices say what changed)."""
     from drafter.drafting import migrate
 
@@ -283,20 +295,25 @@ def build(located: yamlio.Located, std: Any = None) -> tuple[Report, list[Findin
     return modelcheck.validate(Report, located, "输入文件"), notices
 
 
-def load(source: Path | str | bytes, name: str | None = None, std: Any = None) -> tuple[Report, yamlio.Located]:
+def load(source: Path | str | bytes, name: str | None = None, std: Standard | None = None) -> tuple[Report, yamlio.Located]:
     """Read, parse and type-check an input (a path, or its bytes and a name). DrafterError (exit 2) if unusable."""
     located = read(source, name)
     report, _ = build(located, std)
     return report, located
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema(std: Standard) -> dict[str, Any]:
+    """The input's JSON Schema; each part's description comes from the standard."""
     schema = Report.model_json_schema()
+    for part in std.parts:
+        prop = schema["properties"].get(part.id)
+        if prop is not None:
+            prop["description"] = f"{part.name}{'（必填）' if part.required else '（可选）'}：{part.content}"
     # Class docstrings are developer notes in English; editors should show
     # only the Chinese field descriptions.
     schema.pop("description", None)
     for definition in schema.get("$defs", {}).values():
         definition.pop("description", None)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "drafter 法治政府建设年度报告输入文件"
+    schema["title"] = "drafter 年度报告输入文件"
     return schema

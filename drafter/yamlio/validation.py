@@ -106,7 +106,7 @@ def _join(words: list[str]) -> str:
 
 
 def _problem(model: type[BaseModel], located: Located, err: dict[str, Any]) -> Problem:
-    loc = _data_loc(model, err["loc"])
+    loc = _data_loc(model, err["loc"], unknown_last=err["type"] == "extra_forbidden")
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "extra_forbidden":
@@ -160,32 +160,32 @@ def _title(model: type[BaseModel], loc: Loc) -> str | None:
     return field.title if field else None
 
 
-def _data_loc(model: type[BaseModel], loc: tuple) -> Loc:
-    """The error's place in the data, without the tags pydantic inserts for union members.
+def _data_loc(model: type[BaseModel], loc: tuple, unknown_last: bool = False) -> tuple:
+    """The place in the data: pydantic's loc without the union members it inserts.
 
-    A tag ("str", "date", "list[str]", "function-after[…]") is a loc part that
-    is neither a list index nor a field of the model at that point; a field
-    named like a tag (meta.date) stays.
+    pydantic puts a union member's name ("str", "list[str]", "function-after[…]")
+    into the loc. Walking the model tells field names from such tags, so a
+    field that happens to be called "date" keeps its place. An unknown key
+    (``unknown_last``) is the loc's last part and is kept as written.
     """
-    out: list[Any] = []
     current: Any = model
-    for part in loc:
-        if isinstance(part, int):
+    out = []
+    for n, part in enumerate(loc):
+        if isinstance(part, int) or (unknown_last and n == len(loc) - 1):
             out.append(part)
             continue
         fields = getattr(current, "model_fields", None)
-        if fields is None or part not in fields:
-            if fields is None and not out:
-                out.append(part)  # data outside any model: keep as is
-            elif fields is not None and not _is_tag(part):
-                out.append(part)  # an unknown key (extra_forbidden)
-            continue
-        out.append(part)
-        current = inner_model(fields[part].annotation)
+        if fields is None:
+            if not _is_tag(part):
+                out.append(part)  # inside free-form data: every key is real
+        elif part in fields:
+            out.append(part)
+            current = inner_model(fields[part].annotation)
     return tuple(out)
 
 
 def _is_tag(part: str) -> bool:
+    """A union member's name pydantic puts into a loc ("str", "list[str]", "function-after[…]")."""
     return "[" in part or part in ("str", "int", "float", "date", "bool", "none", "list", "dict")
 
 
