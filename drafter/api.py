@@ -39,8 +39,8 @@ Format = Literal["docx", "md"]
 Fonts = Literal["gov", "windows"]
 
 __all__ = [
-    "CheckResult", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "Validation",
-    "check", "export_templates", "init", "input_schema", "load_input", "load_standard", "output_format", "read",
+    "CheckResult", "DrafterError", "ImportResult", "IncompleteInput", "InputFile", "Rendered", "Validation",
+    "check", "import_report", "export_templates", "init", "input_schema", "load_input", "load_standard", "output_format", "read",
     "render", "validate",
 ]
 
@@ -134,8 +134,9 @@ def load_input(source: Source | InputFile, name: str | None = None, standard: St
         return source
     from drafter.drafting import input as model
 
-    located = model.read(source, name)
-    report, notices = model.build(located, standard or load_standard())
+    std = standard or load_standard()
+    located = model.read(source, name, std)
+    report, notices = model.build(located, std)
     return InputFile(located.file, report, located, notices)
 
 
@@ -183,6 +184,65 @@ def output_format(output: Path | str | None, format: str | None = None) -> Forma
     from drafter.drafting import render as chain
 
     return chain.output_format(Path(output) if output is not None else None, format)
+
+
+@dataclass
+class ImportResult:
+    """A report turned into an input: the YAML ``text`` (with comments), its data, and what to know."""
+
+    text: str
+    data: dict
+    notes: list[str]
+    source: str
+    default_name: str
+    written: list[Path] = field(default_factory=list)
+
+    def save(self, path: Path | str | None = None, force: bool = False) -> Path:
+        """Write atomically to ``path`` (default: ``default_name`` here); never over the report read."""
+        from drafter.files.output import write_atomic
+
+        target = Path(path) if path is not None else Path(self.default_name)
+        inputs = (Path(self.source),) if Path(self.source).exists() else ()
+        written = write_atomic(target, self.text, force=force, inputs=inputs)
+        self.written.append(written)
+        return written
+
+
+def import_report(
+    source: Source,
+    name: str | None = None,
+    year: int | str | None = None,
+    *,
+    standard: Standard | None = None,
+    templates: Path | str | None = None,
+) -> ImportResult:
+    """A report (.docx, .txt, .md; or a Word form from ``init``) as a prefilled input.
+
+    The report is read and recognized as by :func:`check`; its parts become the
+    input's parts. With ``year`` later than the report's own (last year's
+    report, this year's input), it is moved forward: years shift, figures keep
+    last year's number as ``previous`` with this year's left blank, and last
+    year's plans become notes beside the measures.
+    """
+    from drafter.drafting import importer, values
+
+    std = standard or load_standard()
+    target_year = None
+    if year is not None:
+        try:
+            target_year = values.year(year)
+        except ValueError as exc:
+            raise DrafterError(f"--year：{exc}") from None
+    label = name or (str(source) if not isinstance(source, bytes) else "（未命名）")
+    folder = Path(templates) if templates is not None else None
+    form = importer.from_form(source, name, std, target_year, folder)
+    if form is not None:
+        imported = form
+    else:
+        document = read(source, name)
+        imported = importer.import_document(document, check(document, standard=std), std, target_year, folder)
+    stem = Path(label).stem or "导入"
+    return ImportResult(imported.yaml(label), imported.data, imported.notes, label, f"{stem}.yaml")
 
 
 def read(source: Source, name: str | None = None) -> Document:

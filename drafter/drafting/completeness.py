@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator, Literal
+from typing import Any, Iterator
 
 from pydantic import BaseModel
 
@@ -116,7 +116,7 @@ class _Checker:
                 hint = f"（上年为{figure.previous:g}{figure.unit}）" if figure.previous is not None else ""
                 named = "这项数据" if not figure.name or self.std.placeholder_re.search(figure.name) else f"“{figure.name}”"
                 self.add("placeholder", "error", part, loc + ("value",),
-                         f"{named}的本年数值还没有填{hint}。请在 value 中写上数字。")
+                         f"{named}的本年数值还没有填{hint}。请填上数字（value）。")
             elif figure.value == 0 and figure.previous == 0:
                 self.add("placeholder", "error", part, loc + ("value",),
                          "本年和上年数值都是 0，像是模板留下的空白。请填上实际数字；确实为 0 时删去 previous 一行。")

@@ -24,6 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel
 
 from drafter.document import markdown
+from drafter.drafting import template_run
 from drafter.errors import DrafterError
 from drafter.drafting.input import Report
 from drafter.document.numbering import Numberer
@@ -72,14 +73,8 @@ def render(report: Report, std: Standard, templates: Path | None = None, title_c
     ``title_chars`` is how many title characters fit on a line (from the style
     sheet); a longer title is broken after the unit's name.
     """
-    env = environment(templates)
-    numberer = Numberer(std.numbering)
-    env.filters.update(level=lambda n, level: numberer.format(level, n), inline=numberer.inline)
     year = report.meta.year
-    env.globals["gap"] = std.gap
-    env.filters["yoy"] = lambda figure: yoy(figure, std.figures)
-    cause_cues = [re.compile(fill_year(c, year)) for c in std.role("problems").recognition.cause_cues]
-    env.tests["cause_cued"] = lambda text: any(c.search(text) for c in cause_cues)
+    env = _configured(environment(templates), std, year)
     full_title = title(report, std)
     context = {
         "report": _view(report),
@@ -97,8 +92,31 @@ def render(report: Report, std: Standard, templates: Path | None = None, title_c
             for part in std.parts
         },
     }
-    text = _run(env, REPORT_TEMPLATE, context)
+    text = template_run.run(env, REPORT_TEMPLATE, context)
     return _tidy(text)
+
+
+def figure_sentence(figures: list[Any], std: Standard, year: int, templates: Path | None = None) -> str:
+    """The words the templates write after a text for its ``figures`` (macro ``figures``), as plain text.
+
+    Importing uses it to tell a sentence drafter wrote from the officer's own.
+    """
+    env = _configured(environment(templates), std, year)
+    source = '{% import "macros.md.j2" as m %}{{ m.figures(items) }}'
+    text = template_run.run_string(env, source, {"items": [_view(f) for f in figures]})
+    blocks = markdown.parse(text).blocks
+    return blocks[0].text if blocks else ""
+
+
+def _configured(env: SandboxedEnvironment, std: Standard, year: int) -> SandboxedEnvironment:
+    """The filters, tests and globals that depend on the standard and the report year."""
+    numberer = Numberer(std.numbering)
+    env.filters.update(level=lambda n, level: numberer.format(level, n), inline=numberer.inline)
+    env.globals["gap"] = std.gap
+    env.filters["yoy"] = lambda figure: yoy(figure, std.figures)
+    cause_cues = [re.compile(fill_year(c, year)) for c in std.role("problems").recognition.cause_cues]
+    env.tests["cause_cued"] = lambda text: any(c.search(text) for c in cause_cues)
+    return env
 
 
 def title(report: Report, std: Standard) -> str:
@@ -111,7 +129,7 @@ def file_stem(report: Report, templates: Path | None = None) -> str:
     env = environment(templates)
     meta = report.meta
     context = {"unit": meta.unit, "year": meta.year, "next_year": meta.year + 1}
-    stem = _BAD_FILENAME.sub("_", _run(env, FILENAME_TEMPLATE, context).strip()).strip(" .")
+    stem = _BAD_FILENAME.sub("_", template_run.run(env, FILENAME_TEMPLATE, context).strip()).strip(" .")
     if not stem:
         raise DrafterError(f"{FILENAME_TEMPLATE}：生成的文件名为空。请检查该模板，或用 -o 指定输出文件名。")
     return stem
@@ -232,75 +250,6 @@ def _view(value: Any) -> Any:
             fields["signer"] = markdown.escape(value.signer)
         return SimpleNamespace(**fields)
     return value
-
-
-def _run(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
-    try:
-        return env.get_template(name).render(context)
-    except jinja2.TemplateNotFound as exc:
-        raise DrafterError(
-            f"找不到模板文件“{exc.name}”。内置模板不完整时请重新安装 drafter；"
-            "自定义模板请检查 --templates 文件夹中的 include/import 文件名。"
-        ) from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise DrafterError(
-            f"{exc.filename or exc.name}:{exc.lineno}：模板语法错误{_syntax(exc.message or '')}。"
-            "请对照内置模板检查 {% %} 和 {{ }} 是否成对、拼写是否正确。"
-        ) from None
-    except jinja2.UndefinedError as exc:
-        raise DrafterError(
-            f"{_where(exc)}：模板{_undefined(exc.message or '')}。可用的数据见内置模板 report.md.j2 开头的说明。"
-        ) from None
-    except jinja2.TemplateError as exc:
-        raise DrafterError(f"{_where(exc)}：模板出错。请对照内置模板检查这一行的写法。") from None
-    except (TypeError, ValueError, ArithmeticError, KeyError, IndexError, AttributeError) as exc:
-        raise DrafterError(
-            f"{_where(exc)}：模板运行出错（对不合适的数据做了运算或取值）。请对照内置模板检查这一行的写法。"
-        ) from None
-
-
-# Jinja's messages for the mistakes template authors make, in Chinese.
-_UNDEFINED = (
-    (re.compile(r"has no attribute '([^']+)'"), "使用了不存在的字段“{0}”（是否拼错？）"),
-    (re.compile(r"^'([^']+)' is undefined"), "使用了不存在的变量“{0}”（是否拼错？）"),
-    (re.compile(r"access to attribute '([^']+)'.*unsafe"), "访问了模板中不允许使用的“{0}”"),
-)
-_SYNTAX = (
-    (re.compile(r"No filter named '([^']+)'"), "（没有名为“{0}”的过滤器）"),
-    (re.compile(r"No test named '([^']+)'"), "（没有名为“{0}”的测试）"),
-    (re.compile(r"Unexpected end of template"), "（模板在块结束前就结束了，缺少 end 标记）"),
-    (re.compile(r"Encountered unknown tag '([^']+)'"), "（不认识的标记“{0}”，或与它配对的开始标记有误）"),
-    (re.compile(r"unexpected '([^']+)'"), "（此处不应出现“{0}”）"),
-    (re.compile(r"expected token '([^']+)'"), "（此处缺少“{0}”）"),
-)
-
-
-def _undefined(message: str) -> str:
-    for pattern, chinese in _UNDEFINED:
-        found = pattern.search(message)
-        if found:
-            return chinese.format(*found.groups())
-    return "使用了不存在的变量或字段，或做了模板中不允许的操作"
-
-
-def _syntax(message: str) -> str:
-    for pattern, chinese in _SYNTAX:
-        found = pattern.search(message)
-        if found:
-            return chinese.format(*found.groups())
-    return ""
-
-
-def _where(exc: BaseException) -> str:
-    """file:line of the innermost template frame in the traceback."""
-    place = "模板"
-    tb = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            place = f"{filename}:{tb.tb_lineno}"
-        tb = tb.tb_next
-    return place
 
 
 def _tidy(text: str) -> str:

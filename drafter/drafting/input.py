@@ -259,12 +259,12 @@ def describe(path: str) -> str:
     return (field.description or "") if field else ""
 
 
-def read(source: Path | str | bytes, name: str | None = None) -> yamlio.Located:
+def read(source: Path | str | bytes, name: str | None = None, std: Standard | None = None) -> yamlio.Located:
     """Parse an input: YAML, or a drafter Word form (.docx). DrafterError (exit 2) if unusable."""
     if _is_word(source, name):
         from drafter.drafting.form import reader as form
 
-        return form.read(source, name)
+        return form.read(source, name, std)
     if isinstance(source, bytes):
         from drafter.files.textcodec import decode
 
@@ -297,7 +297,7 @@ def build(located: yamlio.Located, std: Standard | None = None) -> tuple[Report,
 
 def load(source: Path | str | bytes, name: str | None = None, std: Standard | None = None) -> tuple[Report, yamlio.Located]:
     """Read, parse and type-check an input (a path, or its bytes and a name). DrafterError (exit 2) if unusable."""
-    located = read(source, name)
+    located = read(source, name, std)
     report, _ = build(located, std)
     return report, located
 

@@ -66,12 +66,16 @@ def check_unit(unit: str) -> str:
 
 
 def init(path: Path, std: Standard, unit: str, year: int, force: bool) -> list[Path]:
-    """Write the skeleton, and the JSON Schema beside it for editors.
+    """Write the skeleton, and the JSON Schema beside it for editors; a .docx path gets the Word form.
 
     The schema file is only created, or refreshed when it is drafter's own
     output; a different file of that name is left alone.
     """
     unit = check_unit(unit)
+    if path.suffix.lower() == ".docx":
+        from drafter.drafting.form import writer as form
+
+        return [write_atomic(path, form.write(std, unit, year), force=force)]
     text = skeleton(std, unit, year, path.name)
     written = [write_atomic(path, text, force=force)]
     schema_path = path.parent / SCHEMA_FILE
