@@ -13,18 +13,14 @@ standard in ``drafter.drafting.completeness``.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from drafter import yamlio
-from drafter.document.cjk import tidy
 from drafter.drafting import values
+from drafter.drafting.values import Date, Line, Number, Text, Year
 from drafter.errors import DrafterError
 from drafter.findings import Finding
 from drafter.yamlio import validation as modelcheck
@@ -32,26 +28,6 @@ from drafter.standard import Standard
 
 FORMAT_VERSION = 2
 Layout = Literal["standard", "themed"]
-# Prose typed by the officer: blank is empty, a list is its paragraphs, folded
-# YAML lines are re-joined the Chinese way, a blank line starts a paragraph.
-# The JSON Schema (editors' hints) admits what the model forgives.
-_TEXT_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "null"}]}
-Text = Annotated[str, BeforeValidator(values.prose), AfterValidator(tidy), WithJsonSchema(_TEXT_SCHEMA)]
-# A short value on one line (a unit, a name): blank is empty.
-Line = Annotated[
-    str, BeforeValidator(lambda v: "" if v is None else str(v) if isinstance(v, (int, float)) else v),
-    AfterValidator(str.strip), WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}]}),
-]
-Year = Annotated[
-    int, BeforeValidator(values.year), Field(ge=2000, le=2100),
-    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string"}]}),
-]
-Date = Annotated[
-    dt.date | None, BeforeValidator(values.date), WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "null"}]}),
-]
-Number = Annotated[float | None, WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}]})]
-
-
 def _items(value: Any) -> Any:
     """A list left blank (``points:`` with nothing under it) is an empty list."""
     return [] if value is None else value

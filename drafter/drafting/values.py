@@ -3,7 +3,9 @@
 Dates as 2026年2月10日, 2026.2.10 or 2026/2/10; a year as 2025年; a number
 with its unit (1203起) or with full-width digits; a paragraph break as a blank
 line or as a list of paragraphs. Each reader returns the plain value or raises
-ValueError with a Chinese message that says what to write instead.
+ValueError with a Chinese message that says what to write instead; the
+annotated types at the end (Text, Line, Year, Date, Number) put the readers
+to work in the input model.
 """
 
 from __future__ import annotations
@@ -11,7 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+
+from drafter.document.cjk import tidy
 
 _DATE = re.compile(r"^(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?$")
 _YEAR = re.compile(r"^(\d{4})\s*年?(?:度)?$")
@@ -121,3 +127,26 @@ def single_line_breaks(value: Any) -> int:
     Format version 1 joined such lines into one paragraph; the migration notice counts them.
     """
     return len(_PARAGRAPH_END.findall(value)) if isinstance(value, str) else 0
+
+
+# The types the input model is built from. The JSON Schema (editors' hints)
+# admits what they forgive.
+# Prose typed by the officer: blank is empty, a list is its paragraphs, folded
+# YAML lines are re-joined the Chinese way, a blank line starts a paragraph.
+_TEXT_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "null"}]}
+Text = Annotated[str, BeforeValidator(prose), AfterValidator(tidy), WithJsonSchema(_TEXT_SCHEMA)]
+# A short value on one line (a unit, a name): blank is empty.
+Line = Annotated[
+    str, BeforeValidator(lambda v: "" if v is None else str(v) if isinstance(v, (int, float)) else v),
+    AfterValidator(str.strip), WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}]}),
+]
+Year = Annotated[
+    int, BeforeValidator(year), Field(ge=2000, le=2100),
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string"}]}),
+]
+Date = Annotated[
+    dt.date | None, BeforeValidator(date), WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "null"}]}),
+]
+Number = Annotated[float | None, WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}]})]
+
+

@@ -119,8 +119,8 @@ class Figures:
         for pattern, direction, points in self.changes:
             change = pattern.fullmatch(rest)
             if change:
-                amount = float(change.group("amount")) if "amount" in change.groupdict() else 0.0
-                previous = _previous(value, amount, direction, points, found.group("value"))
+                written = change.groupdict().get("amount") or "0"
+                previous = _previous(value, float(written), direction, points, found.group("value"), written)
                 return _figure(found.group("name"), value, previous, found.group("unit"))
         return None
 
@@ -159,14 +159,15 @@ def _decimals(value: float) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def _previous(value: float, amount: float, direction: str, points: bool, written: str) -> float:
+def _previous(value: float, amount: float, direction: str, points: bool, written: str, change: str) -> float:
     """Last year's value that gives this change (as close as rounding allows)."""
     if direction == "flat":
         return value
     sign = 1 if direction == "up" else -1
-    if points:
+    decimals = len(written.partition(".")[2])
+    if points:  # a difference of percentages: exact to the decimals of either
+        decimals = max(decimals, len(change.partition(".")[2]))
         previous = value - sign * amount
     else:
         previous = value / (1 + sign * amount / 100)
-    decimals = len(written.partition(".")[2])
     return round(previous, decimals) if decimals else float(round(previous))
