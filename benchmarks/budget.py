@@ -39,6 +39,9 @@ from pathlib import Path
 import samples
 
 PY = sys.executable
+# The console script a user runs; ``python -m drafter`` where it is not installed.
+_SCRIPT = Path(PY).with_name("drafter")
+DRAFTER = [str(_SCRIPT)] if _SCRIPT.is_file() else [PY, "-m", "drafter"]
 _BARE_RENDER = """
 import json, sys
 import docx, jinja2, pydantic, yaml
@@ -132,13 +135,13 @@ def pairs(work: Path) -> list[Pair]:
     return [
         Pair(
             "render", "render county example / bare python-docx", 1.3, 15,
-            [PY, "-m", "drafter", "render", str(county), "-o", "out.docx", "--force"],
+            [*DRAFTER, "render", str(county), "-o", "out.docx", "--force"],
             [PY, "-c", _BARE_RENDER, "paragraphs.json", "bare.docx"],
         ),
-        Pair("help", "drafter --help / python -c pass", 7.0, 30, [PY, "-m", "drafter", "--help"], [PY, "-c", "pass"]),
+        Pair("help", "drafter --help / python -c pass", 7.0, 30, [*DRAFTER, "--help"], [PY, "-c", "pass"]),
         Pair(
             "check", "check 200 .docx / docx2python extracting", 0.35, 5,
-            [PY, "-m", "drafter", "check", *names], [PY, "-c", _DOCX2PYTHON, *names],
+            [*DRAFTER, "check", *names], [PY, "-c", _DOCX2PYTHON, *names],
         ),
         Pair(
             "scale", "check 20k-paragraph .txt / 2k-paragraph", 12.0, 5,

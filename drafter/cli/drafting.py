@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from drafter.cli.app import app
+from drafter.cli.app import Typer, app
 from drafter.cli.common import SchemaAlias, StandardOption, choice, err, guarded, load_standard
 
 
@@ -46,7 +46,9 @@ def validate_cmd(
     schema: Optional[Path] = SchemaAlias,
     fmt: str = typer.Option("table", "--format", help="输出格式：table（表格，给人看）或 json（给程序用）。"),
 ) -> None:
-    """检查输入文件是否完整：必填部分、最少条数和字数、每条不足是否写了原因、
+    """检查输入文件是否完整。
+
+    检查必填部分、最少条数和字数、每条不足是否写了原因、
     是否还有 init 留下的【待填写】空白、第一责任人职责要点、年份是否前后一致。
 
     退出码：0 完整；1 有缺项（列出每处的行号和改法）；2 文件无法使用（编码、YAML 格式或字段类型错误）。
@@ -176,7 +178,7 @@ def render_cmd(
         print(f"另有 {warnings} 处提醒，运行 drafter validate {input_file} 查看。", file=sys.stderr)
 
 
-templates_app = typer.Typer(
+templates_app = Typer(
     help="管理报告模板：导出内置模板，供单位修改措辞和版式。",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
