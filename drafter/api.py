@@ -21,7 +21,6 @@ failure to use a file is a :class:`DrafterError` with a Chinese message
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -108,19 +107,10 @@ class Rendered:
 
 
 def load_standard(path: Path | str | None = None) -> Standard:
-    """The report standard: the bundled one, or a unit's own file."""
-    if path is None:
-        return _bundled_standard()
+    """The report standard: the bundled one, or a unit's own file (read once per process while unchanged)."""
     from drafter.standard import load_standard as load
 
-    return load(Path(path))
-
-
-@lru_cache(maxsize=1)
-def _bundled_standard() -> Standard:
-    from drafter.standard import load_standard as load
-
-    return load(None)
+    return load(Path(path) if path is not None else None)
 
 
 def load_input(source: Source | InputFile, name: str | None = None) -> InputFile:

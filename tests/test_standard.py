@@ -94,3 +94,15 @@ def test_malformed_standard_via_cli_exits_2_without_traceback(tmp_path, cli_proc
     assert run.exit_code == 2
     assert "Traceback" not in run.stderr
     assert "other" in run.stderr
+
+
+def test_a_standard_is_read_once_until_its_file_changes(tmp_path):
+    def rename(name):
+        return lambda data: data["parts"][0].update(name=name)
+
+    path = _write_variant(tmp_path, rename("工作举措"))
+    first = standard.load_standard(path)
+    assert standard.load_standard(path) is first  # the same file: parsed and validated once
+    _write_variant(tmp_path, rename("本年度主要举措"))
+    again = standard.load_standard(path)
+    assert again is not first and again.part("measures").name == "本年度主要举措"
