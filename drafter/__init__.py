@@ -2,7 +2,7 @@
 
 Public API (see ``drafter.api``)::
 
-    load_standard, load_input, validate, render, read, check,
+    load_standard, load_input, validate, render, read, check, check_many,
     init, input_schema, export_templates,
     DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult
 
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _API = (
-    "load_standard", "load_input", "validate", "render", "read", "check",
+    "load_standard", "load_input", "validate", "render", "read", "check", "check_many",
     "init", "input_schema", "export_templates", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult",
 )
 __all__ = [*_API, "__version__"]
@@ -35,7 +35,7 @@ __all__ = [*_API, "__version__"]
 if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
         CheckResult, DrafterError, IncompleteInput, InputFile, Rendered, Validation,
-        check, export_templates, init, input_schema, load_input, load_standard, read, render, validate,
+        check, check_many, export_templates, init, input_schema, load_input, load_standard, read, render, validate,
     )
 
 

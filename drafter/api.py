@@ -11,6 +11,8 @@ Checking::
 
     result = drafter.check("收到的报告/某区公安局.docx")
     print(result.complete, [(p.id, p.status) for p in result.parts])
+    for path, result in zip(paths, drafter.check_many(paths)):  # on every core, in order
+        print(path, result if isinstance(result, drafter.DrafterError) else result.complete)
 
 Every function accepts a path, or the file's bytes with a ``name``; every
 failure to use a file is a :class:`DrafterError` with a Chinese message
@@ -22,16 +24,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal
 
-from drafter.checking.recognize import CheckResult
-from drafter.document import Document
-from drafter.drafting.completeness import PartSummary
-from drafter.drafting.input import Report
 from drafter.errors import DrafterError
 from drafter.findings import Finding, has_errors
-from drafter.standard import Standard
-from drafter.yamlio import Located
+
+if TYPE_CHECKING:  # loaded by the functions that need them: drafting and checking load only their own side
+    from drafter.checking.recognize import CheckResult
+    from drafter.document import Document
+    from drafter.drafting.completeness import PartSummary
+    from drafter.drafting.input import Report
+    from drafter.standard import Standard
+    from drafter.yamlio import Located
 
 Source = Path | str | bytes
 Format = Literal["docx", "md"]
@@ -39,9 +43,17 @@ Fonts = Literal["gov", "windows"]
 
 __all__ = [
     "CheckResult", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "Validation",
-    "check", "export_templates", "init", "input_schema", "load_input", "load_standard", "read", "render",
+    "check", "check_many", "export_templates", "init", "input_schema", "load_input", "load_standard", "read", "render",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CheckResult":  # check's result type, without loading the checking side for drafting
+        from drafter.checking.recognize import CheckResult
+
+        return CheckResult
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class IncompleteInput(DrafterError):
@@ -166,9 +178,30 @@ def read(source: Source, name: str | None = None) -> Document:
 def check(source: Source | Document, name: str | None = None, standard: Standard | None = None) -> CheckResult:
     """Which of the standard's parts a draft contains, where, and what is wrong."""
     from drafter.checking.recognize import recognize
+    from drafter.document import Document
 
     document = source if isinstance(source, Document) else read(source, name)
     return recognize(document, standard or load_standard())
+
+
+def check_many(
+    sources: Iterable[Source], standard: Standard | None = None, jobs: int | None = None
+) -> Iterator[CheckResult | DrafterError]:
+    """check() for many drafts on every core: one item per source, in the sources' order.
+
+    A draft that cannot be used gives its DrafterError in its place (the same
+    message check() raises) and the others go on; any other exception is a
+    bug and is raised. ``jobs`` caps the worker processes (default: one per
+    CPU); with one source or ``jobs=1`` everything runs in this process.
+    """
+    from drafter import workers
+
+    items = list(sources)
+    std = standard or load_standard()
+    jobs = min(jobs or workers.cpu_count(), len(items))
+    if jobs <= 1:
+        return (_check_or_error(source, std) for source in items)
+    return workers.ordered_map(_check_in_worker, items, _worker_start, (std,), jobs)
 
 
 def init(path: Path | str, unit: str, year: int, standard: Standard | None = None, force: bool = False) -> list[Path]:
@@ -190,3 +223,23 @@ def export_templates(directory: Path | str, force: bool = False) -> list[Path]:
     from drafter.drafting import templates_export
 
     return templates_export.export(Path(directory), force=force)
+
+
+def _check_or_error(source: Source, standard: Standard) -> CheckResult | DrafterError:
+    try:
+        return check(source, standard=standard)
+    except DrafterError as exc:
+        return exc
+
+
+_worker_standard: Standard | None = None  # in a worker process: the standard it was started with
+
+
+def _worker_start(standard: Standard) -> None:
+    global _worker_standard
+    _worker_standard = standard
+
+
+def _check_in_worker(source: Source) -> CheckResult | DrafterError:
+    assert _worker_standard is not None, "a worker checks only after _worker_start"
+    return _check_or_error(source, _worker_standard)
