@@ -201,6 +201,10 @@ def check_many(
     jobs = min(jobs or workers.cpu_count(), len(items))
     if jobs <= 1:
         return (_check_or_error(source, std) for source in items)
+    # Loaded here once, before the pool: forked workers start with them.
+    from drafter.checking import recognize  # noqa: F401
+    from drafter.reading import text, wordfile  # noqa: F401
+
     return workers.ordered_map(_check_in_worker, items, _worker_start, (std,), jobs)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -36,20 +37,29 @@ def _w(name: str) -> str:
     return f"{{{_W}}}{name}"
 
 
-_STYLE_ID = etree.XPath("./w:pPr/w:pStyle/@w:val", namespaces=_NS)
-_OUTLINE = etree.XPath("./w:pPr/w:outlineLvl/@w:val", namespaces=_NS)
 _RUNS = etree.XPath(".//w:r[not(ancestor::w:txbxContent)]", namespaces=_NS)
-_RUN_TEXT = etree.XPath("./w:t/text()", namespaces=_NS)
-_RUN_CONTENT = etree.XPath("./*[self::w:t or self::w:tab or self::w:br or self::w:cr]", namespaces=_NS)
-_BOLD = etree.XPath("./w:rPr/w:b", namespaces=_NS)
-_CHAR_STYLE = etree.XPath("./w:rPr/w:rStyle/@w:val", namespaces=_NS)
-_BASED_ON = etree.XPath("./w:basedOn/@w:val", namespaces=_NS)
-_NAME = etree.XPath("./w:name/@w:val", namespaces=_NS)
+_VAL = _w("val")
+_TEXT, _BREAKS, _TAB = _w("t"), {_w("br"), _w("cr")}, _w("tab")
 _BODY_OUTLINE = 9  # w:outlineLvl 9 means "body text": it stops inheritance
 _PARAGRAPH = _w("p")
 _CONTAINERS = {_w(t) for t in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml")}
 # Word writes these built-in names in lower case and shows them capitalised.
 _UI_NAMES = {n: n.title() for n in ("caption", "footer", "header", *(f"heading {i}" for i in range(1, 10)))}
+
+
+def _child(element, *path: str):
+    """The element at ``path`` (w: local names) below ``element``, or None."""
+    for name in path:
+        element = element.find(_w(name))
+        if element is None:
+            return None
+    return element
+
+
+def _val(element, *path: str) -> str | None:
+    """The w:val of the element at ``path``, or None."""
+    found = _child(element, *path)
+    return None if found is None else found.get(_VAL)
 
 
 def read(data: bytes, name: str) -> Document:
@@ -107,71 +117,71 @@ def _target(archive: zipfile.ZipFile, source: str, kind: str) -> str | None:
 
 
 def _add_paragraph(document: Document, p, styles: _Styles) -> None:
-    text = _text(p)
+    runs = _RUNS(p)
+    text = _text(runs)
     if not text:
         return
-    style_id = next(iter(_STYLE_ID(p)), None)
-    chain = styles.chain(style_id)
-    outline = _outline_level(p, chain)
-    heading_level = next((lv for s in chain if (lv := wordstyles.heading_level(s.name))), None)
-    style_name = chain[0].name if chain else None
-    matter = wordstyles.matter_kind(style_name)
+    style = styles.paragraph(_val(p, "pPr", "pStyle"))
+    found, outline = _outline_of(p)
+    if not found:
+        outline = style.outline
+    matter = wordstyles.matter_kind(style.name)
     if matter:
-        document.add(matter, text, style=style_name, outline_level=outline)
+        document.add(matter, text, style=style.name, outline_level=outline)
         return
-    level = outline or heading_level
-    bold = _all_bold(p, chain, styles)
+    level = outline or style.heading_level
+    bold = _all_bold(runs, style.bold, styles)
     if level:
-        document.add("heading", text, level=min(level, 4), style=style_name, outline_level=outline, bold=bold)
+        document.add("heading", text, level=min(level, 4), style=style.name, outline_level=outline, bold=bold)
     else:
-        document.add("paragraph", text, style=style_name, outline_level=outline, bold=bold)
+        document.add("paragraph", text, style=style.name, outline_level=outline, bold=bold)
 
 
-def _text(p) -> str:
+def _text(runs: list) -> str:
     # Runs in the paragraph itself, hyperlinks and tracked insertions included
     # (a deletion's text is w:delText, not w:t); text boxes anchored in it are
     # separate stories and are left out.
     parts = []
-    for run in _RUNS(p):
-        for node in _RUN_CONTENT(run):
-            local = node.tag.rsplit("}", 1)[-1]
-            parts.append(node.text or "" if local == "t" else ("\n" if local in ("br", "cr") else " "))
+    for run in runs:
+        for node in run:
+            if node.tag == _TEXT:
+                parts.append(node.text or "")
+            elif node.tag in _BREAKS:
+                parts.append("\n")
+            elif node.tag == _TAB:
+                parts.append(" ")
     text = "".join(parts)
     return cjk.join_lines(text.split("\n")) if "\n" in text else text.strip()
 
 
-def _outline_level(p, chain: list[_Style]) -> int | None:
-    """1-based outline level, or None for body text."""
-    for element in (p, *(s.element for s in chain)):
-        values = _OUTLINE(element)
-        if values and values[0].isdigit():
-            value = int(values[0])
-            return None if value >= _BODY_OUTLINE else value + 1
-    return None
+def _outline_of(element) -> tuple[bool, int | None]:
+    """Whether ``element`` (a paragraph or a style) sets an outline level, and the level (1-based; None: body text)."""
+    value = _val(element, "pPr", "outlineLvl")
+    if value is not None and value.isdigit():
+        value = int(value)
+        return True, None if value >= _BODY_OUTLINE else value + 1
+    return False, None
 
 
-def _all_bold(p, chain: list[_Style], styles: _Styles) -> bool:
+def _all_bold(runs: list, paragraph_bold: bool | None, styles: _Styles) -> bool:
     """True when every run carrying visible text is bold, directly or by style."""
-    paragraph_bold = next((s.bold for s in chain if s.bold is not None), None)
     seen = False
-    for r in _RUNS(p):
-        if not "".join(_RUN_TEXT(r)).strip():
+    for r in runs:
+        if not "".join(t.text or "" for t in r.iterchildren(_TEXT)).strip():
             continue
         seen = True
-        bold = _flag(_BOLD(r))
+        bold = _flag(_child(r, "rPr", "b"))
         if bold is None:
-            char_style = next(iter(_CHAR_STYLE(r)), None)
+            char_style = _val(r, "rPr", "rStyle")
             bold = next((s.bold for s in styles.chain(char_style, character=True) if s.bold is not None), None)
         if not (bold if bold is not None else paragraph_bold):
             return False
     return seen
 
 
-def _flag(elements: list) -> bool | None:
+def _flag(element) -> bool | None:
     """A w:b-like toggle: absent → None, present without w:val or with a true value → True."""
-    if not elements:
-        return None
-    return _on(elements[0].get(_w("val")))
+    return None if element is None else _on(element.get(_VAL))
 
 
 def _on(value: str | None) -> bool:
@@ -185,11 +195,20 @@ class _Style:
 
     def __init__(self, element):
         self.id = element.get(_w("styleId"))
-        name = next(iter(_NAME(element)), None)
+        name = _val(element, "name")
         self.name = _UI_NAMES.get(name, name) if name is not None else None
         self.element = element
-        self.bold = _flag(_BOLD(element))
-        self.based_on = next(iter(_BASED_ON(element)), None)
+        self.bold = _flag(_child(element, "rPr", "b"))
+        self.based_on = _val(element, "basedOn")
+
+
+class _ParagraphStyle(NamedTuple):
+    """What a paragraph takes from its style chain."""
+
+    name: str | None  # the paragraph style's own name
+    heading_level: int | None  # from a built-in heading style in the chain
+    outline: int | None  # the first outline level set in the chain (None: body text or none)
+    bold: bool | None  # the first bold setting in the chain
 
 
 class _Styles:
@@ -214,6 +233,19 @@ class _Styles:
                 self._default = element
         self._styles: dict[etree._Element, _Style] = {}
         self._cache: dict[tuple[str | None, bool], list[_Style]] = {}
+        self._paragraph: dict[str | None, _ParagraphStyle] = {}
+
+    def paragraph(self, style_id: str | None) -> _ParagraphStyle:
+        if style_id not in self._paragraph:
+            chain = self.chain(style_id)
+            outline = next((level for found, level in map(_outline_of, (s.element for s in chain)) if found), None)
+            self._paragraph[style_id] = _ParagraphStyle(
+                chain[0].name if chain else None,
+                next((lv for s in chain if (lv := wordstyles.heading_level(s.name))), None),
+                outline,
+                next((s.bold for s in chain if s.bold is not None), None),
+            )
+        return self._paragraph[style_id]
 
     def chain(self, style_id: str | None, character: bool = False) -> list[_Style]:
         key = (style_id, character)
