@@ -188,3 +188,12 @@ def test_a_bug_while_checking_many_files_exits_3(cli, monkeypatch):
     monkeypatch.setattr(api, "check_many", failing)
     run = cli("check", _seed("003"), _seed("001"))
     assert run.exit_code == 3 and "内部错误" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_mistyped_chinese_numbering_is_text_not_an_internal_error(cli, tmp_path):
+    draft = tmp_path / "笔误.txt"
+    lines = [_seed("003").read_text(encoding="utf-8"), "一一、继续加强执法监督", "（十一十）深化普法", "二十二十、其他"]
+    draft.write_text("\n".join(lines), encoding="utf-8")
+    run = cli("check", draft, "--format", "json")
+    assert run.exit_code in (0, 1), run.stderr
+    assert json.loads(run.stdout)["file"] == str(draft)

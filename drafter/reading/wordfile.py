@@ -62,7 +62,7 @@ def _val(element, *path: str) -> str | None:
     return None if found is None else found.get(_VAL)
 
 
-def read(data: bytes, name: str) -> Document:
+def read(data: bytes, name: str, max_blocks: int | None = None) -> Document:
     """The .docx file's content (bytes) as a Document; ``name`` is for messages."""
     zipguard.check(data, name)
     try:
@@ -72,7 +72,7 @@ def read(data: bytes, name: str) -> Document:
             f"{name}：无法作为 Word 文档打开（文件损坏，或是改了扩展名的其他格式）。"
             "请用 Word 或 WPS 打开后“另存为” .docx 再检查。"
         ) from None
-    document = Document(source=name)
+    document = Document(source=name, max_blocks=max_blocks)
     # An explicit stack instead of recursion: nesting depth is the file's choice.
     stack = [iter(body)] if body is not None else []
     while stack:
