@@ -108,7 +108,7 @@ def fill(text: str, width: int, indent: int) -> str:
     return "\n\n".join(out)
 
 
-class HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined]
+class HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined,valid-type]
     """click's help layout, wrapped by display width."""
 
     def write_text(self, text: str) -> None:

@@ -156,9 +156,9 @@ def _text(runs: list) -> str:
 
 def _outline_of(element) -> tuple[bool, int | None]:
     """Whether ``element`` (a paragraph or a style) sets an outline level, and the level (1-based; None: body text)."""
-    value = _val(element, "pPr", "outlineLvl")
-    if value is not None and value.isdigit():
-        value = int(value)
+    text = _val(element, "pPr", "outlineLvl")
+    if text is not None and text.isdigit():
+        value = int(text)
         return True, None if value >= _BODY_OUTLINE else value + 1
     return False, None
 
