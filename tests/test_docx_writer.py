@@ -27,20 +27,6 @@ def example(request, std):
     return report, data, open_docx(data)
 
 
-def test_page_is_a4_with_gbt9704_margins(example):
-    section = example[2].sections[0]
-    assert section.page_width.mm == pytest.approx(210, abs=0.5)
-    assert section.page_height.mm == pytest.approx(297, abs=0.5)
-    for margin, mm in (("top", 37), ("bottom", 35), ("left", 28), ("right", 26)):
-        assert getattr(section, f"{margin}_margin").mm == pytest.approx(mm, abs=1)
-
-
-def test_line_grid_of_22_lines(example):
-    grid = example[2].sections[0]._sectPr.find(qn("w:docGrid"))
-    pitch_pt = int(grid.get(qn("w:linePitch"))) / 20
-    assert 28.8 <= pitch_pt <= 29.0 and pitch_pt * 22 <= 225 / 25.4 * 72
-
-
 @pytest.mark.parametrize(
     ("style_id", "font"),
     [("Normal", "仿宋_GB2312"), ("Title", "方正小标宋简体"), ("Heading1", "黑体"),
