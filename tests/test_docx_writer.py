@@ -42,6 +42,9 @@ def test_sizes_bold_and_latin_font(example):
     half_points = {sid: style_element(document, sid).find(f"{qn('w:rPr')}/{qn('w:sz')}").get(qn("w:val"))
                    for sid in ("Normal", "Title", "Heading1", "Heading2", "Footer")}
     assert half_points == {"Normal": "32", "Title": "44", "Heading1": "32", "Heading2": "32", "Footer": "28"}
+    for sid in half_points:  # complex-script text (none expected, but Word reads both) the same size
+        size = style_element(document, sid).find(f"{qn('w:rPr')}/{qn('w:szCs')}").get(qn("w:val"))
+        assert size == half_points[sid]
     assert document.styles["Heading 3"].font.bold is True
     assert document.styles["Heading 1"].font.bold is False
     fonts = style_element(document, "Normal").find(f"{qn('w:rPr')}/{qn('w:rFonts')}")

@@ -93,6 +93,13 @@ def test_every_full_page_holds_22_lines(laid_out):
     assert sum(len(body(p)) == 22 for p in all_pages[1:-1]) >= (len(all_pages) - 2) // 2
 
 
+def test_no_page_ends_with_a_heading(laid_out):
+    all_pages, heading_texts = laid_out
+    for number, page in enumerate(all_pages[:-1], 1):
+        last = body(page)[-1].text
+        assert not any(text.endswith(last) for text in heading_texts), f"page {number} ends with “{last}”"
+
+
 def test_lines_hold_28_characters_between_the_margins(laid_out):
     lines = [line for page in laid_out[0][1:] for line in body(page)]
     full = [line for line in lines if abs(line.left - LEFT) <= EDGE and abs(line.right - RIGHT) <= EDGE]
