@@ -57,5 +57,5 @@ def pages(pdf: Path) -> list[Page]:
                  *(float(line.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")))
             for line in page.iter("{*}line")
         ]
-        out.append(Page(float(page.get("width")), float(page.get("height")), sorted(lines, key=lambda l: l.top)))
+        out.append(Page(float(page.get("width")), float(page.get("height")), sorted(lines, key=lambda line: line.top)))
     return out

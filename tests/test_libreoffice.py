@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from itertools import pairwise
 
 import pytest
 
@@ -71,7 +72,7 @@ def test_text_starts_at_the_top_margin(laid_out):
 def test_lines_follow_the_grid_pitch(laid_out):
     for number, page in enumerate(laid_out[0][1:], 2):
         lines = body(page)
-        for above, below in zip(lines, lines[1:]):
+        for above, below in pairwise(lines):
             steps = round((below.top - above.top) / PITCH)
             assert steps >= 1 and below.top - above.top == pytest.approx(steps * PITCH, abs=0.3), (
                 f"page {number}: {above.text} / {below.text}"
@@ -81,7 +82,7 @@ def test_lines_follow_the_grid_pitch(laid_out):
 def test_every_full_page_holds_22_lines(laid_out):
     """A page ends early only to keep a heading with its text; never for a widow or orphan."""
     all_pages, heading_texts = laid_out
-    for number, (page, following) in enumerate(zip(all_pages[1:-1], all_pages[2:]), 2):
+    for number, (page, following) in enumerate(pairwise(all_pages[1:]), 2):
         lines = body(page)
         if len(lines) == 22:
             assert lines[-1].bottom <= BOTTOM and lines[-1].top >= BOTTOM - PITCH, f"page {number}"
