@@ -10,6 +10,7 @@ the ECMA-376 schema prescribes (``_ORDER``), so Word accepts the parts.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from docx.oxml import OxmlElement
@@ -67,9 +68,7 @@ def _child(parent: etree._Element, tag: str) -> etree._Element:
     if found is not None:
         return found
     child = OxmlElement(tag)
-    # Containers of a single kind of child (w:rPrDefault …) have no order to keep.
-    order = _ORDER.get(_prefixed(parent.tag), (tag,))
-    later = {qn(name) for name in order[order.index(tag) + 1:]}
+    later = _successors(parent.tag, tag)
     successor = next((c for c in parent if c.tag in later), None)
     if successor is None:
         parent.append(child)
@@ -78,8 +77,12 @@ def _child(parent: etree._Element, tag: str) -> etree._Element:
     return child
 
 
-def _prefixed(clark: str) -> str:
-    return "w:" + etree.QName(clark).localname
+@functools.cache
+def _successors(parent: str, tag: str) -> frozenset[str]:
+    """Clark names of the children that come after ``tag`` in ``parent`` (a Clark name)."""
+    # Containers of a single kind of child (w:rPrDefault …) have no order to keep.
+    order = _ORDER.get("w:" + etree.QName(parent).localname, (tag,))
+    return frozenset(qn(name) for name in order[order.index(tag) + 1:])
 
 
 def _set(element: etree._Element, **attributes: str) -> etree._Element:
