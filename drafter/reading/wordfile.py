@@ -37,7 +37,18 @@ def _w(name: str) -> str:
     return f"{{{_W}}}{name}"
 
 
-_RUNS = etree.XPath(".//w:r[not(ancestor::w:txbxContent)]", namespaces=_NS)
+def _xpath(expression: str) -> etree.XPath:
+    return etree.XPath(expression, namespaces=_NS, smart_strings=False)
+
+
+# Compiled once (faster on lxml than chains of find()).
+_RUNS = _xpath(".//w:r[not(ancestor::w:txbxContent)]")
+_STYLE_ID = _xpath("./w:pPr/w:pStyle/@w:val")
+_OUTLINE = _xpath("./w:pPr/w:outlineLvl/@w:val")
+_BOLD = _xpath("./w:rPr/w:b")
+_CHAR_STYLE = _xpath("./w:rPr/w:rStyle/@w:val")
+_NAME = _xpath("./w:name/@w:val")
+_BASED_ON = _xpath("./w:basedOn/@w:val")
 _VAL = _w("val")
 _TEXT, _BREAKS, _TAB = _w("t"), {_w("br"), _w("cr")}, _w("tab")
 _BODY_OUTLINE = 9  # w:outlineLvl 9 means "body text": it stops inheritance
@@ -47,19 +58,8 @@ _CONTAINERS = {_w(t) for t in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXm
 _UI_NAMES = {n: n.title() for n in ("caption", "footer", "header", *(f"heading {i}" for i in range(1, 10)))}
 
 
-def _child(element, *path: str):
-    """The element at ``path`` (w: local names) below ``element``, or None."""
-    for name in path:
-        element = element.find(_w(name))
-        if element is None:
-            return None
-    return element
-
-
-def _val(element, *path: str) -> str | None:
-    """The w:val of the element at ``path``, or None."""
-    found = _child(element, *path)
-    return None if found is None else found.get(_VAL)
+def _first(found: list):
+    return found[0] if found else None
 
 
 def read(data: bytes, name: str, max_blocks: int | None = None) -> Document:
@@ -121,7 +121,7 @@ def _add_paragraph(document: Document, p, styles: _Styles) -> None:
     text = _text(runs)
     if not text:
         return
-    style = styles.paragraph(_val(p, "pPr", "pStyle"))
+    style = styles.paragraph(_first(_STYLE_ID(p)))
     found, outline = _outline_of(p)
     if not found:
         outline = style.outline
@@ -156,7 +156,7 @@ def _text(runs: list) -> str:
 
 def _outline_of(element) -> tuple[bool, int | None]:
     """Whether ``element`` (a paragraph or a style) sets an outline level, and the level (1-based; None: body text)."""
-    text = _val(element, "pPr", "outlineLvl")
+    text = _first(_OUTLINE(element))
     if text is not None and text.isdigit():
         value = int(text)
         return True, None if value >= _BODY_OUTLINE else value + 1
@@ -170,9 +170,9 @@ def _all_bold(runs: list, paragraph_bold: bool | None, styles: _Styles) -> bool:
         if not "".join(t.text or "" for t in r.iterchildren(_TEXT)).strip():
             continue
         seen = True
-        bold = _flag(_child(r, "rPr", "b"))
+        bold = _flag(_first(_BOLD(r)))
         if bold is None:
-            char_style = _val(r, "rPr", "rStyle")
+            char_style = _first(_CHAR_STYLE(r))
             bold = next((s.bold for s in styles.chain(char_style, character=True) if s.bold is not None), None)
         if not (bold if bold is not None else paragraph_bold):
             return False
@@ -195,11 +195,11 @@ class _Style:
 
     def __init__(self, element):
         self.id = element.get(_w("styleId"))
-        name = _val(element, "name")
+        name = _first(_NAME(element))
         self.name = _UI_NAMES.get(name, name) if name is not None else None
         self.element = element
-        self.bold = _flag(_child(element, "rPr", "b"))
-        self.based_on = _val(element, "basedOn")
+        self.bold = _flag(_first(_BOLD(element)))
+        self.based_on = _first(_BASED_ON(element))
 
 
 class _ParagraphStyle(NamedTuple):
