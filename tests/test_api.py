@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
 import docx
 import pytest
@@ -98,3 +100,18 @@ def test_check_many_uses_the_standard_it_is_given_in_every_worker(tmp_path):
 def test_a_bug_in_a_worker_is_raised_not_turned_into_a_result():
     with pytest.raises(TypeError):
         list(drafter.check_many([SEEDS[0], 42, SEEDS[1]], jobs=2))  # type: ignore[list-item]
+
+
+def test_check_many_works_where_workers_are_spawned_not_forked():
+    # Windows starts worker processes fresh: the standard and the work must travel by pickling.
+    probe = (
+        "import multiprocessing, sys\n"
+        "multiprocessing.set_start_method('spawn')\n"
+        "import drafter\n"
+        "paths = sys.argv[1:]\n"
+        "print([r.complete for r in drafter.check_many(paths, jobs=2)])\n"
+    )
+    paths = [str(p) for p in SEEDS]
+    proc = subprocess.run([sys.executable, "-c", probe, *paths], capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == str([drafter.check(p).complete for p in paths])
