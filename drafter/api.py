@@ -193,14 +193,16 @@ def check_many(
 
     A draft that cannot be used gives its DrafterError in its place (the same
     message check() raises) and the others go on; any other exception is a
-    bug and is raised. ``jobs`` caps the worker processes (default: one per
-    CPU); with one source or ``jobs=1`` everything runs in this process.
+    bug and is raised. ``jobs`` is the number of worker processes; by
+    default one per CPU, but no more than one per four drafts (starting a
+    worker costs more than checking a few drafts). With one worker
+    everything runs in this process.
     """
     from drafter import workers
 
     items = list(sources)
     std = standard or load_standard()
-    jobs = min(jobs or workers.cpu_count(), len(items))
+    jobs = min(jobs or min(workers.cpu_count(), len(items) // 4), len(items))
     if jobs <= 1:
         return (_check_or_error(source, std) for source in items)
     # Loaded here once, before the pool: forked workers start with them.
