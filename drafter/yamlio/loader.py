@@ -111,12 +111,13 @@ def parse(text: str, file: str) -> Located:
             f"{file}：YAML 格式错误，文件无法解析。",
             [Problem(file, line, col, "", _syntax_hint(exc, text, mark))],
         ) from None
-    except yaml.YAMLError:  # the reader refused a character (the two parsers count offsets differently)
+    except yaml.YAMLError as exc:  # the reader refused a character (the two parsers count offsets differently)
         line, col, char = _unacceptable(text)
-        raise DrafterError(
-            f"{file}：YAML 格式错误，文件无法解析。",
-            [Problem(file, line, col, "", f"这里有一个不可见的控制字符（{char}），请删除它（常见于从网页或其他软件复制来的文字）。")],
-        ) from None
+        what = (
+            f"这里有一个不可见的控制字符（{char}），请删除它（常见于从网页或其他软件复制来的文字）。"
+            if char else f"无法解析（{exc}）。请检查文件中是否有特殊字符。"
+        )
+        raise DrafterError(f"{file}：YAML 格式错误，文件无法解析。", [Problem(file, line, col, "", what)]) from None
     located = Located(file=file, data=None)
     if node is None:
         return located
@@ -203,10 +204,10 @@ def _char_at(text: str, mark) -> str:
 
 
 def _unacceptable(text: str) -> tuple[int | None, int | None, str]:
-    """Where the first character YAML refuses is (line, col, its code), found the same way for both parsers."""
+    """Where the first character YAML refuses is (line, col, its code; "" if none), the same for both parsers."""
     found = yaml.reader.Reader.NON_PRINTABLE.search(text)
     if found is None:
-        return None, None, "未知字符"
+        return None, None, ""
     line = text.count("\n", 0, found.start()) + 1
     col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
     return line, col, f"#x{ord(found.group()):04x}"
