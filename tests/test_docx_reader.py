@@ -184,3 +184,19 @@ def test_entities_declared_in_the_file_are_not_expanded():
     data = _repack(_saved(document), {}, lambda name, old: body if name == "word/document.xml" else old)
     (block,) = readers.read(data, "实体.docx").blocks
     assert block.text == "正文"
+
+
+def test_paragraphs_inside_content_controls_and_custom_xml_are_read_in_order(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("第一段")
+    body = document.element.body
+    wrapped = parse_xml(
+        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>内容控件里的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    custom = parse_xml(
+        f"<w:customXml {nsdecls('w')} w:element='报告'><w:p><w:r><w:t>自定义标记里的段落</w:t></w:r></w:p></w:customXml>"
+    )
+    body.insert(len(body) - 1, wrapped)
+    body.insert(len(body) - 1, custom)
+    document.add_paragraph("最后一段")
+    assert [b.text for b in _blocks(document, tmp_path)] == ["第一段", "内容控件里的段落", "自定义标记里的段落", "最后一段"]
