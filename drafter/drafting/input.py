@@ -116,7 +116,7 @@ class Meta(_Input):
 class Report(_Input):
     """The whole input file."""
 
-    meta: Meta
+    meta: Meta = Field(description="基本信息：报告单位、年度、主送机关、成文日期、版式")
     preamble: list[Text] = Field(default_factory=list, description="开头的总体情况（一段或几段）")
     measures: list[MeasureTopic] | None = Field(None, description="主要举措和成效：按主题分组")
     leadership: list[LeadershipItem] | None = Field(None, description="主要负责人履行第一责任人职责情况")
