@@ -18,8 +18,8 @@ from starlette.staticfiles import StaticFiles
 
 from drafter import api
 from drafter.errors import DrafterError
-from drafter.web.confine import Folder, OutsideFolder
-from drafter.web.replies import TooLarge, failure
+from drafter.web.confine import Folder
+from drafter.web.replies import refusal
 from drafter.web.reviewer import Reviewer
 from drafter.web.security import Gate, Guard
 from drafter.web.writer import Writer
@@ -65,5 +65,4 @@ def _page(name: str) -> Any:
 
 async def _refused(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DrafterError)
-    status = 413 if isinstance(exc, TooLarge) else 403 if isinstance(exc, OutsideFolder) else 400
-    return failure(exc.message, status, exc.problems)
+    return refusal(exc)

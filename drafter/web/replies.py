@@ -48,6 +48,16 @@ async def body_of(request: Request) -> dict[str, Any]:
     return body
 
 
+def refusal(exc: DrafterError, prefix: str = "") -> JSONResponse:
+    """A DrafterError as a reply: 403 outside the folder, 409 a stale save, 413 too large, else 400."""
+    from drafter.web.confine import OutsideFolder
+    from drafter.web.inputs import Conflict
+
+    statuses = ((OutsideFolder, 403), (Conflict, 409), (TooLarge, 413))
+    status = next((code for kind, code in statuses if isinstance(exc, kind)), 400)
+    return failure(prefix + exc.message, status, exc.problems)
+
+
 def failure(message: str, status: int, problems: list[Problem] | None = None) -> JSONResponse:
     return JSONResponse({"error": message, "findings": [_problem(p) for p in problems or []]}, status_code=status)
 

@@ -18,8 +18,8 @@ from drafter import api
 from drafter.errors import DrafterError
 from drafter.web import figures, formmodel, preview
 from drafter.web.confine import Folder
-from drafter.web.inputs import INPUT_SUFFIXES, Conflict, OpenInputs
-from drafter.web.replies import body_of, failure, findings_json, problems_json
+from drafter.web.inputs import INPUT_SUFFIXES, OpenInputs
+from drafter.web.replies import body_of, failure, findings_json, problems_json, refusal
 
 DOWNLOADABLE = (".docx", ".md", ".yaml", ".yml")
 _BAD_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -61,7 +61,7 @@ class Writer:
                 return failure(f"“{name}”已经存在。请直接打开它，或换一个文件名。", 409)
             api.init(path, unit, year, standard=self.standard)
         except DrafterError as exc:
-            return failure(exc.message, 400, exc.problems)
+            return refusal(exc)
         return JSONResponse({"file": self.folder.name(path)})
 
     def _summary(self, path: Path) -> dict[str, Any]:
@@ -88,7 +88,7 @@ class Writer:
         try:
             edited, version = self.inputs.open(name)
         except DrafterError as exc:
-            return failure(exc.message, 400, exc.problems)
+            return refusal(exc)
         data = formmodel.display(self.form, edited.data)
         reply = {"file": name, "version": version, "data": data, "keeps_comments": edited.keeps_comments}
         return JSONResponse({**reply, **self._checked(name, edited.text, edited.data)})
@@ -98,7 +98,7 @@ class Writer:
         try:
             text = self.inputs.revised(name, version, data)
         except DrafterError as exc:
-            return failure(exc.message, 400, exc.problems)
+            return refusal(exc)
         return JSONResponse(self._checked(name, text, formmodel.coerce(self.form, data)))
 
     async def preview(self, request: Request) -> JSONResponse:
@@ -108,7 +108,7 @@ class Writer:
             rendered = api.render(text.encode("utf-8"), name, standard=self.standard, format="md", allow_incomplete=True)
             document = api.read(rendered.data, "预览.md")
         except DrafterError as exc:
-            return failure(f"暂时无法预览：{exc.message}", 422, exc.problems)
+            return refusal(exc, "暂时无法预览：")
         return JSONResponse({"html": preview.to_html(document, self.standard.placeholder_re)})
 
     async def save(self, request: Request) -> JSONResponse:
@@ -116,8 +116,7 @@ class Writer:
         try:
             new_version, edited = self.inputs.save(name, version, data)
         except DrafterError as exc:
-            status = 409 if isinstance(exc, Conflict) else 400
-            return failure(exc.message, status, exc.problems)
+            return refusal(exc)
         return JSONResponse({"version": new_version, "keeps_comments": edited.keeps_comments,
                              **self._checked(name, edited.text, edited.data)})
 
@@ -140,7 +139,7 @@ class Writer:
                     f"“{self.folder.name(target)}”已经存在。要用新生成的文稿覆盖它吗？")}, status_code=409)
             rendered.save(target, force=bool(body.get("force")))
         except DrafterError as exc:
-            return failure(exc.message, 400, exc.problems)
+            return refusal(exc)
         word_file = self.folder.name(target)
         return JSONResponse({"file": word_file, "download": "/api/download?file=" + quote(word_file),
                              "incomplete": errors})
@@ -150,7 +149,7 @@ class Writer:
         try:
             path = self.folder.path(name, DOWNLOADABLE)
         except DrafterError as exc:
-            return failure(exc.message, 403)
+            return refusal(exc)
         if not path.is_file():
             return failure(f"{name}：找不到这个文件。", 404)
         return FileResponse(path, filename=path.name)

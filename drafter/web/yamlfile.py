@@ -17,6 +17,7 @@ is written afresh from the data: nothing is lost but its comments, and
 from __future__ import annotations
 
 import io
+import math
 import re
 from decimal import Decimal
 from typing import Any, Callable
@@ -24,7 +25,7 @@ from typing import Any, Callable
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError as RuamelError
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, PlainScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
 from drafter import yamlio
 from drafter.errors import DrafterError
@@ -97,7 +98,15 @@ def _yaml_for(text: str) -> YAML:
     yaml.preserve_quotes = True
     mapping, sequence, offset = guess_indent(text)
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    yaml.representer.add_representer(float, _represent_float)
     return yaml
+
+
+def _represent_float(representer: Any, value: float) -> Any:
+    """New numbers in fixed-point form (0.00001, not 1e-05): YAML 1.1 reads a float only with a dot."""
+    if math.isfinite(value):
+        return representer.represent_scalar("tag:yaml.org,2002:float", _decimal(value))
+    return representer.represent_float(value)
 
 
 _KEY_ONLY = re.compile(r"^( *)(?:- +)?[^\s#][^#]*:\s*(?:#.*)?$")
@@ -203,14 +212,9 @@ def _at(data: Any, loc: Loc) -> Any:
 
 
 def _fix(root: Any, loc: Loc, value: Any) -> None:
-    """Rewrite one scalar so that drafter reads ``value``: quote text, spell numbers plainly."""
+    """Rewrite one scalar so that drafter reads ``value``: quote text, write other values anew."""
     parent = _at(root, loc[:-1])
-    if isinstance(value, str):
-        parent[loc[-1]] = DoubleQuotedScalarString(value)
-    elif isinstance(value, float) and not isinstance(parent[loc[-1]], PlainScalarString):
-        parent[loc[-1]] = PlainScalarString(_decimal(value))
-    else:
-        parent[loc[-1]] = value
+    parent[loc[-1]] = DoubleQuotedScalarString(value) if isinstance(value, str) else value
 
 
 def _decimal(value: float) -> str:
