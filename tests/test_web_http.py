@@ -98,7 +98,7 @@ def test_only_input_files_open_and_only_outputs_download(served):
 def test_uploads_over_the_limit_are_refused_before_reading(served):
     import http.client
 
-    from drafter.web.reviewer import MAX_UPLOAD_BYTES
+    from drafter.web.replies import MAX_UPLOAD_BYTES
 
     connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=30)
     connection.putrequest("POST", "/api/review-upload", skip_host=True)

@@ -12,6 +12,7 @@ from drafter.errors import DrafterError, Problem
 from drafter.findings import Finding
 
 MAX_JSON_BYTES = 2 * 1024 * 1024  # an input's data as JSON; the county example is about 20 KB
+MAX_UPLOAD_BYTES = 30 * 1024 * 1024  # a draft sent for review, pictures included
 
 
 class TooLarge(DrafterError):

@@ -17,10 +17,9 @@ from starlette.responses import JSONResponse
 from drafter import api
 from drafter.errors import DrafterError
 from drafter.web.confine import Folder
-from drafter.web.replies import failure, findings_json, read_limited
+from drafter.web.replies import MAX_UPLOAD_BYTES, failure, findings_json, read_limited
 
 DRAFT_SUFFIXES = (".docx", ".txt", ".md")
-MAX_UPLOAD_BYTES = 30 * 1024 * 1024  # a report with pictures; larger files are not reports
 NAME_HEADER = "x-file-name"
 
 

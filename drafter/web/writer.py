@@ -19,7 +19,7 @@ from drafter.errors import DrafterError
 from drafter.web import figures, formmodel, preview
 from drafter.web.confine import Folder
 from drafter.web.inputs import INPUT_SUFFIXES, OpenInputs
-from drafter.web.replies import body_of, failure, findings_json, problems_json, refusal
+from drafter.web.replies import MAX_UPLOAD_BYTES, body_of, failure, findings_json, problems_json, refusal
 
 DOWNLOADABLE = (".docx", ".md", ".yaml", ".yml")
 _BAD_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -36,7 +36,7 @@ class Writer:
     # ---- the list and new files -------------------------------------------------------
 
     def form_description(self, request: Request) -> JSONResponse:
-        return JSONResponse({"form": self.form, "parts": [
+        return JSONResponse({"form": self.form, "limits": {"upload": MAX_UPLOAD_BYTES}, "parts": [
             {"id": p.id, "name": p.name, "required": p.required} for p in self.standard.parts]})
 
     def files(self, request: Request) -> JSONResponse:

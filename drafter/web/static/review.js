@@ -50,17 +50,32 @@ async function checkAll(jobs) {
   progress.textContent = jobs.length ? `已检查 ${jobs.length} 份报告。` : "没有找到可检查的报告（.docx、.txt、.md）。";
 }
 
-document.addEventListener("DOMContentLoaded", async () => {
+async function setUp() {
   const [form, files] = await Promise.all([request("/api/form"), request("/api/files")]);
-  if (!form.ok || !files.ok) { showMessage((form.json.error || files.json.error)); return; }
+  if (!form.ok || !files.ok) { showMessage(form.json.error || files.json.error); return; }
   review.parts = form.json.parts;
-  const select = document.getElementById("folder");
-  select.replaceChildren(...files.json.folders.map((f) => el("option", { value: f }, f || `（整个文件夹“${files.json.folder}”）`)));
-  document.getElementById("upload").addEventListener("change", (event) => {
-    checkAll([...event.target.files].map((file) => ({ name: file.name, run: () => request("/api/review-upload", {
-      raw: true, body: file, headers: { "X-File-Name": encodeURIComponent(file.name) } }) })));
+  review.maxUpload = form.json.limits.upload;
+  document.getElementById("folder").replaceChildren(...files.json.folders.map((f) =>
+    el("option", { value: f }, f || `（整个文件夹“${files.json.folder}”）`)));
+}
+
+function upload(file) {
+  if (file.size > review.maxUpload) {
+    return async () => ({ ok: false, json: { error: `${file.name}：文件超过上限 ${Math.floor(review.maxUpload / 1048576)} MB，未检查。` } });
+  }
+  return () => request("/api/review-upload", { raw: true, body: file, headers: { "X-File-Name": encodeURIComponent(file.name) } });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const ready = setUp();
+  document.getElementById("upload").addEventListener("change", async (event) => {
+    const files = [...event.target.files];
+    await ready;
+    checkAll(files.map((file) => ({ name: file.name, run: upload(file) })));
   });
   document.getElementById("check-folder").addEventListener("click", async () => {
+    await ready;
+    const select = document.getElementById("folder");
     const { ok, json } = await request("/api/drafts?folder=" + encodeURIComponent(select.value));
     if (!ok) { showMessage(json.error); return; }
     checkAll(json.drafts.map((name) => ({ name, run: () => request("/api/review-file?file=" + encodeURIComponent(name), { body: {} }) })));
