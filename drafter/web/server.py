@@ -53,8 +53,10 @@ def _bind(host: str, port: int) -> socket.socket:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror:
         raise DrafterError(f"--host {host}：无法识别这个主机名或地址。通常不必写 --host，默认只在本机 {LOOPBACK} 上提供服务。") from None
-    family, _, _, _, address = infos[0]
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    family, kind, proto, _, address = infos[0]
+    # The protocol must say TCP: asyncio turns off Nagle's algorithm (TCP_NODELAY) only on
+    # sockets that do, and without that every reply waits ~40 ms for a delayed ACK.
+    sock = socket.socket(family, kind, proto or socket.IPPROTO_TCP)
     try:
         if os.name != "nt":  # on Windows this option would let two servers share a port
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
