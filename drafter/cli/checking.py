@@ -32,7 +32,7 @@ def check_cmd(
 
     退出码：0 必需部分齐全；1 有部分缺失或不完整；2 有文件无法读取（其余照常检查）。
 
-    示例：drafter check 万州区公安局2024年报告.docx
+    示例：drafter check 青岚区公安局2025年报告.docx
     """
     from rich.console import Console
 
