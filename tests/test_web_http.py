@@ -188,3 +188,62 @@ def test_no_request_takes_templates_from_the_browser(served):
     assert reply.status == 200
     text = "\n".join(p.text for p in open_docx(served.folder / reply.json["file"]).paragraphs)
     assert "篡改的模板" not in text and "主要举措和成效" in text
+
+
+def _start(tmp_path, *args):
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "drafter", "serve", str(tmp_path), "--no-browser", *args],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if "http://" in line:
+            break
+    return process, lines
+
+
+def test_serve_listens_on_loopback_only_and_prints_the_token_address(tmp_path):
+    import socket
+    import urllib.error
+    import urllib.request
+
+    process, lines = _start(tmp_path)
+    try:
+        url = lines[-1].split("：", 1)[1].strip()
+        assert url.startswith("http://127.0.0.1:") and "token=" in url
+        assert not any("警告" in line for line in lines)
+        port = int(url.split(":")[2].split("/")[0])
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/files", timeout=10)
+        assert refused.value.code == 403
+        outside = [a for a in {i[4][0] for i in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+                   if not a.startswith("127.")]
+        for address in outside:  # the machine's other addresses get no answer
+            with pytest.raises(OSError):
+                socket.create_connection((address, port), timeout=2).close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_an_explicit_host_is_warned_about(tmp_path):
+    process, lines = _start(tmp_path, "--host", "0.0.0.0")
+    try:
+        assert any("警告" in line and "--host" in line for line in lines)
+        assert lines[-1].split("：", 1)[1].startswith("http://127.0.0.1:")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_a_port_in_use_is_a_clear_message(tmp_path, cli_process):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        run = cli_process("serve", tmp_path, "--no-browser", "--port", busy.getsockname()[1])
+    assert run.exit_code == 2
+    assert "端口可能已被占用" in run.stderr and "Traceback" not in run.stderr

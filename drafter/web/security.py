@@ -20,7 +20,7 @@ from __future__ import annotations
 import ipaddress
 import secrets
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
+from http.cookies import CookieError, SimpleCookie
 from typing import Any, Awaitable, Callable
 from urllib.parse import parse_qsl, quote, urlencode
 
@@ -136,7 +136,7 @@ def _cookie(headers: dict[str, str], name: str) -> str | None:
     jar: SimpleCookie = SimpleCookie()
     try:
         jar.load(raw)
-    except Exception:  # a malformed cookie header from elsewhere is no token
+    except CookieError:  # a malformed cookie header from elsewhere is no token
         return None
     morsel = jar.get(name)
     return morsel.value if morsel else None

@@ -31,7 +31,7 @@ class Writer:
         self.standard = standard
         self.form = formmodel.describe(api.input_schema(), standard)
         self.inputs = OpenInputs(folder, self.form)
-        self._listed: dict[tuple[str, int, int], dict[str, Any]] = {}
+        self._listed: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}  # name → (mtime, size), summary
 
     # ---- the list and new files -------------------------------------------------------
 
@@ -67,19 +67,20 @@ class Writer:
     def _summary(self, path: Path) -> dict[str, Any]:
         name = self.folder.name(path)
         stat = path.stat()
-        key = (name, stat.st_mtime_ns, stat.st_size)
-        if key not in self._listed:
-            try:
-                validation = api.validate(path, name=name, standard=self.standard)
-            except DrafterError as exc:
-                self._listed[key] = {"file": name, "error": exc.message}
-            else:
-                meta = validation.report.meta
-                levels = [f.level for f in validation.findings]
-                self._listed[key] = {"file": name, "unit": meta.unit, "year": meta.year,
-                                     "complete": validation.complete, "errors": levels.count("error"),
-                                     "warnings": levels.count("warning")}
-        return self._listed[key]
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        if name in self._listed and self._listed[name][0] == stamp:
+            return self._listed[name][1]
+        try:
+            validation = api.validate(path, name=name, standard=self.standard)
+        except DrafterError as exc:
+            summary: dict[str, Any] = {"file": name, "error": exc.message}
+        else:
+            meta = validation.report.meta
+            levels = [f.level for f in validation.findings]
+            summary = {"file": name, "unit": meta.unit, "year": meta.year, "complete": validation.complete,
+                       "errors": levels.count("error"), "warnings": levels.count("warning")}
+        self._listed[name] = (stamp, summary)
+        return summary
 
     # ---- one input --------------------------------------------------------------------
 
