@@ -32,7 +32,7 @@ def test_every_field_of_the_schema_is_in_the_form_with_a_chinese_label():
 
 def test_parts_carry_the_standards_names_and_choices_come_from_the_standard():
     std = drafter.load_standard()
-    form = formmodel.describe(drafter.input_schema(), std)
+    form = formmodel.describe(drafter.input_schema(std), std)
     fields = {f["key"]: f for f in form["fields"]}
     for part in std.parts:
         assert fields[part.id]["label"] == part.name and fields[part.id]["part"]["guidance"] == part.guidance
@@ -48,7 +48,8 @@ def test_parts_carry_the_standards_names_and_choices_come_from_the_standard():
 def test_display_and_coerce_are_inverse_for_dates_and_folded_text():
     import datetime as dt
 
-    form = formmodel.describe(drafter.input_schema(), drafter.load_standard())
+    std = drafter.load_standard()
+    form = formmodel.describe(drafter.input_schema(std), std)
     raw = {"meta": {"unit": "澄源县公安局", "year": 2025, "date": dt.date(2026, 2, 12)}, "preamble": "开头， 一段"}
     shown = formmodel.display(form, raw)
     assert shown == {"meta": {"unit": "澄源县公安局", "year": 2025, "date": "2026-02-12"}, "preamble": ["开头，一段"]}

@@ -29,7 +29,7 @@ class Writer:
     def __init__(self, folder: Folder, standard: Any):
         self.folder = folder
         self.standard = standard
-        self.form = formmodel.describe(api.input_schema(), standard)
+        self.form = formmodel.describe(api.input_schema(standard), standard)
         self.inputs = OpenInputs(folder, self.form)
         self._listed: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}  # name → (mtime, size), summary
 
