@@ -135,3 +135,20 @@ def test_a_file_ruamel_cannot_follow_is_rewritten_and_the_page_says_so(served):
     _save(served, opened, data, "merged.yaml")
     validation = drafter.validate(path)
     assert validation.report.meta.layout == "standard" and validation.complete
+
+
+def test_checks_arriving_together_each_get_their_own_answer(served):
+    """The page sends check and preview at once; answers must not mix."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    opened = _open(served)
+
+    def check(i):
+        data = json.loads(json.dumps(opened["data"]))
+        data["plans"][0]["answers"] = f"x{i}"
+        reply = served.call("/api/check-input", {"file": "county.yaml", "version": opened["version"], "data": data})
+        return i, reply.json["findings"]
+
+    with ThreadPoolExecutor(8) as pool:
+        for i, findings in pool.map(check, range(24)):
+            assert [f["message"] for f in findings if f["rule"] == "plans.unknown-answer"][0].startswith(f"找不到编号为“x{i}”")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse
 
@@ -45,7 +46,9 @@ class Writer:
         return JSONResponse({"folder": self.folder.root.name, "inputs": inputs, "folders": folders})
 
     async def create(self, request: Request) -> JSONResponse:
-        body = await body_of(request)
+        return await run_in_threadpool(self._create, await body_of(request))
+
+    def _create(self, body: dict[str, Any]) -> JSONResponse:
         unit = str(body.get("unit") or "").strip()
         year = body.get("year")
         if not unit:
@@ -94,8 +97,13 @@ class Writer:
         reply = {"file": name, "version": version, "data": data, "keeps_comments": edited.keeps_comments}
         return JSONResponse({**reply, **self._checked(name, edited.text, edited.data)})
 
+    # The async handlers only read the request; the work runs in a worker thread so
+    # that a long render never holds up the page's other requests.
+
     async def check(self, request: Request) -> JSONResponse:
-        name, version, data = await self._edit_of(request)
+        return await run_in_threadpool(self._check, *await self._edit_of(request))
+
+    def _check(self, name: str, version: str, data: Any) -> JSONResponse:
         try:
             text = self.inputs.revised(name, version, data)
         except DrafterError as exc:
@@ -103,7 +111,9 @@ class Writer:
         return JSONResponse(self._checked(name, text, formmodel.coerce(self.form, data)))
 
     async def preview(self, request: Request) -> JSONResponse:
-        name, version, data = await self._edit_of(request)
+        return await run_in_threadpool(self._preview, *await self._edit_of(request))
+
+    def _preview(self, name: str, version: str, data: Any) -> JSONResponse:
         try:
             text = self.inputs.revised(name, version, data)
             rendered = api.render(text.encode("utf-8"), name, standard=self.standard, format="md", allow_incomplete=True)
@@ -113,7 +123,9 @@ class Writer:
         return JSONResponse({"html": preview.to_html(document, self.standard.placeholder_re)})
 
     async def save(self, request: Request) -> JSONResponse:
-        name, version, data = await self._edit_of(request)
+        return await run_in_threadpool(self._save, *await self._edit_of(request))
+
+    def _save(self, name: str, version: str, data: Any) -> JSONResponse:
         try:
             new_version, edited = self.inputs.save(name, version, data)
         except DrafterError as exc:
@@ -122,8 +134,10 @@ class Writer:
                              **self._checked(name, edited.text, edited.data)})
 
     async def word(self, request: Request) -> JSONResponse:
+        return await run_in_threadpool(self._word, await body_of(request))
+
+    def _word(self, body: dict[str, Any]) -> JSONResponse:
         """Render the saved input to .docx beside it (the page saves first)."""
-        body = await body_of(request)
         name = str(body.get("file", ""))
         try:
             path = self.inputs.path(name)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import threading
 from decimal import Decimal
 from typing import Any, Callable
 
@@ -45,6 +46,7 @@ class EditedInput:
         self.text, _ = decode(data, name)
         self.located = yamlio.parse(self.text, name)  # drafter's reading; DrafterError when unusable
         self._yaml = _yaml_for(self.text)
+        self._dumping = threading.Lock()  # a YAML object keeps its emitter's state: one dump at a time
         self._tree = self._follow()
 
     @property
@@ -88,7 +90,8 @@ class EditedInput:
 
     def _dump(self, root: Any) -> str:
         out = io.StringIO()
-        self._yaml.dump(root, out)
+        with self._dumping:
+            self._yaml.dump(root, out)
         return out.getvalue()
 
 
