@@ -49,14 +49,14 @@ async def body_of(request: Request) -> dict[str, Any]:
     return body
 
 
-def refusal(exc: DrafterError, prefix: str = "") -> JSONResponse:
+def refusal(exc: DrafterError, message: str | None = None) -> JSONResponse:
     """A DrafterError as a reply: 403 outside the folder, 409 a stale save, 413 too large, else 400."""
     from drafter.web.confine import OutsideFolder
     from drafter.web.inputs import Conflict
 
     statuses = ((OutsideFolder, 403), (Conflict, 409), (TooLarge, 413))
     status = next((code for kind, code in statuses if isinstance(exc, kind)), 400)
-    return failure(prefix + exc.message, status, exc.problems)
+    return failure(message or exc.message, status, exc.problems)
 
 
 def failure(message: str, status: int, problems: list[Problem] | None = None) -> JSONResponse:

@@ -119,7 +119,7 @@ class Writer:
             rendered = api.render(text.encode("utf-8"), name, standard=self.standard, format="md", allow_incomplete=True)
             document = api.read(rendered.data, "预览.md")
         except DrafterError as exc:
-            return refusal(exc, "暂时无法预览：")
+            return refusal(exc, f"暂时无法预览：{exc.message.rstrip('：:')}。请先改正表单中标红的栏目。")
         return JSONResponse({"html": preview.to_html(document, self.standard.placeholder_re)})
 
     async def save(self, request: Request) -> JSONResponse:
