@@ -2,7 +2,7 @@
 
 Public API (see ``drafter.api``)::
 
-    load_standard, load_input, validate, render, read, check, import_report,
+    load_standard, load_input, validate, render, read, check, check_many, import_report,
     init, input_schema, export_templates, output_format,
     DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult, ImportResult
 
@@ -27,17 +27,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _API = (
-    "load_standard", "load_input", "validate", "render", "read", "check", "import_report", "output_format",
-    "init", "input_schema", "export_templates", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered",
-    "CheckResult", "ImportResult",
+    "load_standard", "load_input", "validate", "render", "read", "check", "check_many", "import_report",
+    "output_format", "init", "input_schema", "export_templates", "DrafterError", "IncompleteInput", "InputFile",
+    "Validation", "Rendered", "CheckResult", "ImportResult",
 )
 __all__ = [*_API, "__version__"]
 
 if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
         CheckResult, DrafterError, ImportResult, IncompleteInput, InputFile, Rendered, Validation,
-        check, export_templates, import_report, init, input_schema, load_input, load_standard, output_format, read,
-        render, validate,
+        check, check_many, export_templates, import_report, init, input_schema, load_input, load_standard,
+        output_format, read, render, validate,
     )
 
 

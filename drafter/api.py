@@ -11,6 +11,8 @@ Checking::
 
     result = drafter.check("收到的报告/某区公安局.docx")
     print(result.complete, [(p.id, p.status) for p in result.parts])
+    for path, result in zip(paths, drafter.check_many(paths)):  # on every core, in order
+        print(path, result if isinstance(result, drafter.DrafterError) else result.complete)
 
 Every function accepts a path, or the file's bytes with a ``name``; every
 failure to use a file is a :class:`DrafterError` with a Chinese message
@@ -21,18 +23,19 @@ failure to use a file is a :class:`DrafterError` with a Chinese message
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal
 
-from drafter.checking.recognize import CheckResult
-from drafter.document import Document
-from drafter.drafting.completeness import PartSummary
-from drafter.drafting.input import Report
 from drafter.errors import DrafterError
 from drafter.findings import Finding, has_errors
-from drafter.standard import Standard
-from drafter.yamlio import Located
+
+if TYPE_CHECKING:  # loaded by the functions that need them: drafting and checking load only their own side
+    from drafter.checking.recognize import CheckResult
+    from drafter.document import Document
+    from drafter.drafting.completeness import PartSummary
+    from drafter.drafting.input import Report
+    from drafter.standard import Standard
+    from drafter.yamlio import Located
 
 Source = Path | str | bytes
 Format = Literal["docx", "md"]
@@ -40,9 +43,17 @@ Fonts = Literal["gov", "windows"]
 
 __all__ = [
     "CheckResult", "DrafterError", "ImportResult", "IncompleteInput", "InputFile", "Rendered", "Validation",
-    "check", "import_report", "export_templates", "init", "input_schema", "load_input", "load_standard", "output_format", "read",
-    "render", "validate",
+    "check", "check_many", "import_report", "export_templates", "init", "input_schema", "load_input", "load_standard",
+    "output_format", "read", "render", "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CheckResult":  # check's result type, without loading the checking side for drafting
+        from drafter.checking.recognize import CheckResult
+
+        return CheckResult
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class IncompleteInput(DrafterError):
@@ -113,19 +124,10 @@ class Rendered:
 
 
 def load_standard(path: Path | str | None = None) -> Standard:
-    """The report standard: the bundled one, or a unit's own file."""
-    if path is None:
-        return _bundled_standard()
+    """The report standard: the bundled one, or a unit's own file (read once per process while unchanged)."""
     from drafter.standard import load_standard as load
 
-    return load(Path(path))
-
-
-@lru_cache(maxsize=1)
-def _bundled_standard() -> Standard:
-    from drafter.standard import load_standard as load
-
-    return load(None)
+    return load(Path(path) if path is not None else None)
 
 
 def load_input(source: Source | InputFile, name: str | None = None, standard: Standard | None = None) -> InputFile:
@@ -255,9 +257,36 @@ def read(source: Source, name: str | None = None) -> Document:
 def check(source: Source | Document, name: str | None = None, standard: Standard | None = None) -> CheckResult:
     """Which of the standard's parts a draft contains, where, and what is wrong."""
     from drafter.checking.recognize import recognize
+    from drafter.document import Document
 
     document = source if isinstance(source, Document) else read(source, name)
     return recognize(document, standard or load_standard())
+
+
+def check_many(
+    sources: Iterable[Source], standard: Standard | None = None, jobs: int | None = None
+) -> Iterator[CheckResult | DrafterError]:
+    """check() for many drafts on every core: one item per source, in the sources' order.
+
+    A draft that cannot be used gives its DrafterError in its place (the same
+    message check() raises) and the others go on; any other exception is a
+    bug and is raised. ``jobs`` is the number of worker processes; by
+    default one per CPU, but no more than one per four drafts (starting a
+    worker costs more than checking a few drafts). With one worker
+    everything runs in this process.
+    """
+    from drafter import workers
+
+    items = list(sources)
+    std = standard or load_standard()
+    jobs = min(jobs or min(workers.cpu_count(), len(items) // 4), len(items))
+    if jobs <= 1:
+        return (_check_or_error(source, std) for source in items)
+    # Loaded here once, before the pool: forked workers start with them.
+    from drafter.checking import recognize  # noqa: F401
+    from drafter.reading import text, wordfile  # noqa: F401
+
+    return workers.ordered_map(_check_in_worker, items, _worker_start, (std,), jobs)
 
 
 def init(
@@ -285,3 +314,23 @@ def export_templates(directory: Path | str, force: bool = False) -> list[Path]:
     from drafter.drafting import templates_export
 
     return templates_export.export(Path(directory), force=force)
+
+
+def _check_or_error(source: Source, standard: Standard) -> CheckResult | DrafterError:
+    try:
+        return check(source, standard=standard)
+    except DrafterError as exc:
+        return exc
+
+
+_worker_standard: Standard | None = None  # in a worker process: the standard it was started with
+
+
+def _worker_start(standard: Standard) -> None:
+    global _worker_standard
+    _worker_standard = standard
+
+
+def _check_in_worker(source: Source) -> CheckResult | DrafterError:
+    assert _worker_standard is not None, "a worker checks only after _worker_start"
+    return _check_or_error(source, _worker_standard)

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from drafter.cli.app import app
+from drafter.cli.app import Typer, app
 from drafter.cli.common import SchemaAlias, StandardOption, choice, err, guarded, load_standard
 
 
@@ -193,7 +193,7 @@ def render_cmd(
         print(f"另有 {warnings} 处提醒，运行 drafter validate {input_file} 查看。", file=sys.stderr)
 
 
-templates_app = typer.Typer(
+templates_app = Typer(
     help="管理报告模板：导出内置模板，供单位修改措辞和版式。",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},

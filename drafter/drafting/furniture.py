@@ -76,7 +76,11 @@ def add(data: bytes, furniture: Furniture, sheet: StyleSheet, profile: FontProfi
             at = list(body).index(section) if section is not None else len(body)
             body.insert(at, etree.fromstring(layout.imprint(furniture.cc, furniture.imprint)))
             # A document's body ends with a paragraph, also after a table.
-            body.insert(at + 1, etree.fromstring(f'<w:p {_NS}><w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p>'))
+            # (as small as Word allows, off the line grid, so it never starts a page of its own).
+            body.insert(at + 1, etree.fromstring(
+                f'<w:p {_NS}><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" '
+                'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
+            ))
         document_xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w") as dst:

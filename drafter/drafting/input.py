@@ -183,7 +183,9 @@ class Meta(_Input):
 class Report(_Input):
     """The whole input file."""
 
-    meta: Meta = Field(title="基本信息", json_schema_extra={"silent": True})
+    meta: Meta = Field(
+        title="基本信息", description="基本信息：报告单位、年度、主送机关、成文日期、版式", json_schema_extra={"silent": True}
+    )
     preamble: Annotated[list[Text], BeforeValidator(_many)] = Field(
         default_factory=list, title="开头", description="开头的总体情况（一段或几段）", **listing("", "段")
     )

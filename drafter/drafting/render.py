@@ -1,7 +1,7 @@
 """The render pipeline: input → template text → Document → .docx (or the text itself).
 
-Each step lives in its own module (compose, markdown, the Word writer, the
-公文 furniture around the body); this one only chains them and picks the style
+Each step lives in its own module (compose, markdown, wordfile, and the 公文
+furniture around the body); this one only chains them and picks the style
 sheet, so the CLI stays a thin shell.
 """
 

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from drafter.document.cjk import tidy
 
@@ -129,24 +129,17 @@ def single_line_breaks(value: Any) -> int:
     return len(_PARAGRAPH_END.findall(value)) if isinstance(value, str) else 0
 
 
-# The types the input model is built from. The JSON Schema (editors' hints)
-# admits what they forgive.
+# The types the input model is built from. Their JSON Schema stays the plain
+# one (text, integer, date, number): editors and the web form read the types
+# from it; drafter accepts more than it says (2025年, 1203起, lists of paragraphs).
 # Prose typed by the officer: blank is empty, a list is its paragraphs, folded
 # YAML lines are re-joined the Chinese way, a blank line starts a paragraph.
-_TEXT_SCHEMA = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "null"}]}
-Text = Annotated[str, BeforeValidator(prose), AfterValidator(tidy), WithJsonSchema(_TEXT_SCHEMA)]
+Text = Annotated[str, BeforeValidator(prose), AfterValidator(tidy)]
 # A short value on one line (a unit, a name): blank is empty.
 Line = Annotated[
     str, BeforeValidator(lambda v: "" if v is None else str(v) if isinstance(v, (int, float)) else v),
-    AfterValidator(str.strip), WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}]}),
+    AfterValidator(str.strip),
 ]
-Year = Annotated[
-    int, BeforeValidator(year), Field(ge=2000, le=2100),
-    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string"}]}),
-]
-Date = Annotated[
-    dt.date | None, BeforeValidator(date), WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "null"}]}),
-]
-Number = Annotated[float | None, WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}]})]
-
-
+Year = Annotated[int, BeforeValidator(year), Field(ge=2000, le=2100)]
+Date = Annotated[dt.date | None, BeforeValidator(date)]
+Number = float | None

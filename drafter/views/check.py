@@ -9,11 +9,13 @@ information). A file that cannot be read is ``error_json``: the same keys plus
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
-from drafter.checking.recognize import CheckResult, PartResult
+if TYPE_CHECKING:  # rich is loaded only to print tables: JSON output goes without it
+    from rich.console import Console
+    from rich.text import Text
+
+    from drafter.checking.recognize import CheckResult, PartResult
 
 _STATUS = {
     "found": ("✓ 已找到", "green"),
@@ -40,6 +42,9 @@ def error_json(file: str, message: str) -> dict:
 
 
 def print_table(result: CheckResult, console: Console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     year = f"（报告年度：{result.year}）" if result.year else "（未能判断报告年度）"
     console.print(Text(f"检查 {result.file}{year}", style="bold"))
     table = Table(show_lines=True, expand=False)
@@ -62,6 +67,8 @@ def print_table(result: CheckResult, console: Console) -> None:
 
 
 def print_summary(results: list[CheckResult], unreadable: int, console: Console) -> None:
+    from rich.text import Text
+
     complete = sum(r.complete for r in results)
     console.print(
         Text(
@@ -77,6 +84,8 @@ def _part_name(part: PartResult) -> str:
 
 
 def _status(part: PartResult) -> Text:
+    from rich.text import Text
+
     if part.status == "missing" and not part.required:
         return Text("— 未写", style="dim")
     label, style = _STATUS[part.status]
@@ -88,6 +97,8 @@ def _position(part: PartResult) -> str:
 
 
 def _verdict(result: CheckResult) -> Text:
+    from rich.text import Text
+
     required = [p for p in result.parts if p.required]
     if result.complete:
         return Text(f"结论：必需的 {len(required)} 个部分齐全。", style="bold green")
