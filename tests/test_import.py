@@ -200,6 +200,15 @@ def test_long_texts_fold_between_chinese_characters_only():
 # -- the command ---------------------------------------------------------------------------
 
 
+def test_a_file_that_is_not_a_report_still_loads_and_says_so(cli, tmp_path):
+    source = tmp_path / "随笔.txt"
+    source.write_text("今天天气很好。\n我们去公园散步，看见了很多花。\n", encoding="utf-8")
+    out = tmp_path / "导入.yaml"
+    run = cli("import", source, "-o", out)
+    assert run.exit_code == 0 and "不像法治政府建设年度报告" in run.stderr
+    assert cli("validate", out).exit_code == 1
+
+
 def test_import_refuses_to_overwrite_and_says_what_next(cli, tmp_path):
     seed = SEEDS[0]
     out = tmp_path / "导入.yaml"
@@ -213,6 +222,8 @@ def test_import_refuses_to_overwrite_and_says_what_next(cli, tmp_path):
 def test_import_with_a_bad_year_or_file_is_exit_2_in_chinese(cli_process, tmp_path):
     run = cli_process("import", SEEDS[0], "-o", tmp_path / "x.yaml", "--year", "明年")
     assert run.exit_code == 2 and "不是年份" in run.stderr and "Traceback" not in run.stderr
+    run = cli_process("import", SEEDS[0], "-o", tmp_path / "x.yaml", "--year", "2020")
+    assert run.exit_code == 2 and "早于原报告的年度" in run.stderr
     run = cli_process("import", tmp_path / "没有这个文件.docx", "-o", tmp_path / "y.yaml")
     assert run.exit_code == 2 and "找不到" in run.stderr
     assert not (tmp_path / "x.yaml").exists() and not (tmp_path / "y.yaml").exists()

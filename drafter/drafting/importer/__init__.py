@@ -20,6 +20,7 @@ from typing import Any
 from drafter.checking.headings import Analyser, Unit
 from drafter.checking.recognize import CheckResult, Section
 from drafter.document import Document
+from drafter.errors import DrafterError
 from drafter.drafting.importer import emit
 from drafter.drafting.importer.figures import Figures
 from drafter.drafting.importer.forward import Mover
@@ -69,7 +70,7 @@ def import_document(
     phrases = probe(std, unit, report_year, templates)
     figures = Figures(std, report_year, templates)
     builder = PartBuilder(std, report_year, figures, phrases)
-    notes = list(matter.notes)
+    notes = [f.message for f in result.findings if f.rule == "report.not-a-report"] + matter.notes
 
     data: dict[str, Any] = {"meta": {}, "preamble": _preamble(matter.preamble, phrases)}
     intros: dict[str, str] = {}
@@ -97,6 +98,11 @@ def import_document(
             data[part.id] = []
             comments[(part.id,)] = [f"原文中没有认出“{part.name}”，请补写。"]
             notes.append(f"原文中没有认出“{part.name}”，已留空待补写。")
+    if year is not None and year < report_year:
+        raise DrafterError(
+            f"--year {year} 早于原报告的年度 {report_year}。导入去年的报告起草今年的，--year 写今年（晚于原报告）；"
+            "原样导入时不写 --year。"
+        )
     if year is not None and year != report_year:
         mover = Mover(std, figures, report_year, year)
         mover.move(data)
