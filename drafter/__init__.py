@@ -28,14 +28,14 @@ __version__ = "0.1.0"
 
 _API = (
     "load_standard", "load_input", "validate", "render", "read", "check", "check_many",
-    "init", "input_schema", "export_templates", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult",
+    "init", "input_schema", "export_templates", "save", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult",
 )
 __all__ = [*_API, "__version__"]
 
 if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
         CheckResult, DrafterError, IncompleteInput, InputFile, Rendered, Validation,
-        check, check_many, export_templates, init, input_schema, load_input, load_standard, read, render, validate,
+        check, check_many, export_templates, init, input_schema, load_input, load_standard, read, render, save, validate,
     )
 
 
