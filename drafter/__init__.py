@@ -28,8 +28,8 @@ __version__ = "0.1.0"
 
 _API = (
     "load_standard", "load_input", "validate", "render", "read", "check", "check_many", "import_report",
-    "output_format", "init", "input_schema", "export_templates", "DrafterError", "IncompleteInput", "InputFile",
-    "Validation", "Rendered", "CheckResult", "ImportResult",
+    "output_format", "init", "input_schema", "export_templates", "save", "DrafterError", "IncompleteInput",
+    "InputFile", "Validation", "Rendered", "CheckResult", "ImportResult",
 )
 __all__ = [*_API, "__version__"]
 
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
         CheckResult, DrafterError, ImportResult, IncompleteInput, InputFile, Rendered, Validation,
         check, check_many, export_templates, import_report, init, input_schema, load_input, load_standard,
-        output_format, read, render, validate,
+        output_format, read, render, save, validate,
     )
 
 

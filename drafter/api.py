@@ -44,7 +44,7 @@ Fonts = Literal["gov", "windows"]
 __all__ = [
     "CheckResult", "DrafterError", "ImportResult", "IncompleteInput", "InputFile", "Rendered", "Validation",
     "check", "check_many", "import_report", "export_templates", "init", "input_schema", "load_input", "load_standard",
-    "output_format", "read", "render", "validate",
+    "output_format", "read", "render", "save", "validate",
 ]
 
 
@@ -114,13 +114,18 @@ class Rendered:
 
     def save(self, path: Path | str | None = None, force: bool = False) -> Path:
         """Write atomically to ``path`` (default: ``default_name`` here); never over the input."""
-        from drafter.files.output import write_atomic
-
         target = Path(path) if path is not None else Path(self.default_name)
         inputs = (Path(self.validation.file),) if Path(self.validation.file).exists() else ()
-        written = write_atomic(target, self.data, force=force, inputs=inputs)
+        written = save(target, self.data, force=force, inputs=inputs)
         self.written.append(written)
         return written
+
+
+def save(path: Path | str, data: bytes | str, force: bool = False, inputs: tuple[Path, ...] = ()) -> Path:
+    """Write an output atomically: never over an existing file without ``force``, never over an input."""
+    from drafter.files.output import write_atomic
+
+    return write_atomic(Path(path), data, force=force, inputs=tuple(Path(i) for i in inputs))
 
 
 def load_standard(path: Path | str | None = None) -> Standard:
@@ -201,11 +206,9 @@ class ImportResult:
 
     def save(self, path: Path | str | None = None, force: bool = False) -> Path:
         """Write atomically to ``path`` (default: ``default_name`` here); never over the report read."""
-        from drafter.files.output import write_atomic
-
         target = Path(path) if path is not None else Path(self.default_name)
         inputs = (Path(self.source),) if Path(self.source).exists() else ()
-        written = write_atomic(target, self.text, force=force, inputs=inputs)
+        written = save(target, self.text, force=force, inputs=inputs)
         self.written.append(written)
         return written
 
