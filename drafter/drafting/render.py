@@ -1,8 +1,7 @@
 """The render pipeline: input → template text → Document → .docx (or the text itself).
 
-Each step lives in its own module (compose, markdown, wordfile, and the 公文
-furniture around the body); this one only chains them and picks the style
-sheet, so the CLI stays a thin shell.
+Each step lives in its own module (compose, markdown, wordfile); this one
+only chains them and picks the style sheet, so the CLI stays a thin shell.
 """
 
 from __future__ import annotations
@@ -11,14 +10,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from drafter.drafting import compose, furniture
-from drafter.drafting.wordfile import writer as docx_writer
 from drafter.document import markdown
-from drafter.drafting import stylesheet
+from drafter.drafting import compose, stylesheet
 from drafter.drafting.input import Report
+from drafter.drafting.stylesheet import FontProfile
+from drafter.drafting.wordfile import writer as docx_writer
 from drafter.errors import DrafterError
 from drafter.standard import Standard
-from drafter.drafting.stylesheet import FontProfile
 
 Format = Literal["docx", "md"]
 
@@ -35,15 +33,14 @@ def draft(
     text = compose.render(report, std, templates, title_chars=sheet.title_chars)
     if fmt == "md":
         return text.encode("utf-8")
-    body, around = furniture.split(markdown.parse(text))
+    document = markdown.parse(text)
     meta = report.meta
     title = "".join(compose.title(report, std).split())
     # Dates come from the input so that rendering twice gives the same bytes.
     day = meta.date or dt.date(meta.year + 1, 1, 1)
     created = dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
     properties = docx_writer.Properties(title=title, author=report.signer, created=created)
-    data = docx_writer.write(body, sheet, std.placeholder_re, properties, fonts)
-    return furniture.add(data, around, sheet, fonts)
+    return docx_writer.write(document, sheet, std.placeholder_re, properties, fonts)
 
 
 def default_output(report: Report, fmt: Format, templates: Path | None = None) -> Path:
