@@ -145,8 +145,8 @@ class FormTable(_Strict):
 
 
 class Form(_Strict):
-    note: FormNote = FormNote()
-    table: FormTable = FormTable()
+    note: FormNote = Field(default_factory=FormNote)
+    table: FormTable = Field(default_factory=FormTable)
 
 
 class StyleSheet(_Strict):
@@ -160,7 +160,7 @@ class StyleSheet(_Strict):
     marker: Marker
     number_line: NumberLine = NumberLine()
     imprint: Imprint = Imprint()
-    form: Form = Form()
+    form: Form = Field(default_factory=Form)
 
     @model_validator(mode="after")
     def _consistent(self) -> StyleSheet:

@@ -61,12 +61,12 @@ def imprint(document, blocks: Document, layout: Layout, marks: Marks) -> None:
     char = round(spec.size_pt * 20)
     indent = round(spec.indent_chars * char)
     line = round(spec.line_pt * 20)
-    table, element = tables.grid(document, len(copies) + bool(printed), [layout.width], layout.width)
+    table, element, rows = tables.grid(document, len(copies) + bool(printed), [layout.width], layout.width)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     thick, thin = oxml.Rule(spec.thick_pt), oxml.Rule(spec.thin_pt)
     oxml.table_borders(element.tblPr, top=thick, left=None, bottom=thick, right=None, insideH=thin, insideV=None)
     oxml.cell_margins(element.tblPr, left=0, right=0)
-    cells = [row.cells[0] for row in table.rows]
+    cells = [row[0] for row in rows]
     lines = 0
     for text, cell in zip(copies, cells):
         # A long 抄送 wraps under the first name after the colon (7.4.2).
