@@ -2,9 +2,9 @@
 
 Public API (see ``drafter.api``)::
 
-    load_standard, load_input, validate, render, read, check,
+    load_standard, load_input, load_rules, validate, render, read, check, check_many,
     init, input_schema, export_templates,
-    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult
+    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult, RuleSet
 
 Data flow, one package per stage:
 
@@ -12,7 +12,7 @@ Data flow, one package per stage:
     drafting/   input YAML → completeness → text (templates/*.j2) → Document → .docx
     document/   the Document model both directions share, Markdown, numbering
     reading/    .docx/.txt/.md → Document
-    checking/   Document → headings → parts → findings
+    checking/   Document → headings → parts; review/: content rules (schemas/rules/) → findings
     views/      tables and JSON for people and programs
     cli/        the command line, a thin shell over the API
 
@@ -27,15 +27,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _API = (
-    "load_standard", "load_input", "validate", "render", "read", "check",
-    "init", "input_schema", "export_templates", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult",
+    "load_standard", "load_input", "load_rules", "validate", "render", "read", "check", "check_many",
+    "init", "input_schema", "export_templates", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered",
+    "CheckResult", "RuleSet",
 )
 __all__ = [*_API, "__version__"]
 
 if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
-        CheckResult, DrafterError, IncompleteInput, InputFile, Rendered, Validation,
-        check, export_templates, init, input_schema, load_input, load_standard, read, render, validate,
+        CheckResult, DrafterError, IncompleteInput, InputFile, Rendered, RuleSet, Validation,
+        check, check_many, export_templates, init, input_schema, load_input, load_rules, load_standard, read, render,
+        validate,
     )
 
 

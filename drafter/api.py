@@ -11,6 +11,11 @@ Checking::
 
     result = drafter.check("收到的报告/某区公安局.docx")
     print(result.complete, [(p.id, p.status) for p in result.parts])
+    print([(f.rule, f.where, f.message) for f in result.findings])
+
+Both directions run the content review (rules as data in ``schemas/rules/``;
+``rules=`` names a unit's own rule file, or a RuleSet from :func:`load_rules`).
+Its findings never change ``complete``.
 
 Every function accepts a path, or the file's bytes with a ``name``; every
 failure to use a file is a :class:`DrafterError` with a Chinese message
@@ -26,6 +31,7 @@ from pathlib import Path
 from typing import Literal
 
 from drafter.checking.recognize import CheckResult
+from drafter.checking.review import RuleSet
 from drafter.document import Document
 from drafter.drafting.completeness import PartSummary
 from drafter.drafting.input import Report
@@ -39,10 +45,11 @@ Format = Literal["docx", "md"]
 Fonts = Literal["gov", "windows"]
 
 __all__ = [
-    "CheckResult", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "Validation",
-    "check", "export_templates", "init", "input_schema", "load_input", "load_standard", "read", "render",
-    "validate",
+    "CheckResult", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "RuleSet", "Validation",
+    "check", "check_many", "export_templates", "init", "input_schema", "load_input", "load_rules", "load_standard",
+    "read", "render", "validate",
 ]
+Rules = RuleSet | Path | str | None
 
 
 class IncompleteInput(DrafterError):
@@ -67,11 +74,13 @@ class InputFile:
 
 @dataclass
 class Validation:
-    """What validate found in an input: per-part summaries and located findings."""
+    """What validate found in an input: per-part summaries, completeness findings (they decide
+    ``complete``) and the content review's findings (advice that never blocks render)."""
 
     input: InputFile
     parts: list[PartSummary]
     findings: list[Finding]
+    review: list[Finding] = field(default_factory=list)
 
     @property
     def file(self) -> str:
@@ -84,6 +93,11 @@ class Validation:
     @property
     def complete(self) -> bool:
         return not has_errors(self.findings)
+
+    @property
+    def all_findings(self) -> list[Finding]:
+        """Completeness and content findings together, in file order."""
+        return sorted(self.findings + self.review, key=lambda f: (f.line is None, f.line or 0, f.col or 0))
 
 
 @dataclass
@@ -123,6 +137,18 @@ def _bundled_standard() -> Standard:
     return load(None)
 
 
+def load_rules(standard: Standard | None = None, rules: Path | str | None = None) -> RuleSet:
+    """The content review's rules: the standard's rule folder, changed by a unit's file if given."""
+    from drafter.checking.review import load_rules as load
+
+    std = standard or load_standard()
+    return load(std.rules_dir, Path(rules) if rules is not None else None)
+
+
+def _rules(std: Standard, rules: Rules) -> RuleSet:
+    return rules if isinstance(rules, RuleSet) else load_rules(std, rules)
+
+
 def load_input(source: Source | InputFile, name: str | None = None) -> InputFile:
     """Parse and type-check an input file (YAML)."""
     if isinstance(source, InputFile):
@@ -133,14 +159,20 @@ def load_input(source: Source | InputFile, name: str | None = None) -> InputFile
     return InputFile(located.file, report, located)
 
 
-def validate(source: Source | InputFile, name: str | None = None, standard: Standard | None = None) -> Validation:
-    """Is the input complete, judged against the standard?"""
+def validate(
+    source: Source | InputFile, name: str | None = None, standard: Standard | None = None, rules: Rules = None,
+) -> Validation:
+    """Is the input complete, judged against the standard? And what would a reviewer say about its text?"""
+    from drafter.checking.review import from_input, review
     from drafter.drafting import completeness
 
     std = standard or load_standard()
+    ruleset = _rules(std, rules)
     loaded = load_input(source, name)
     findings = completeness.check(loaded.report, std, loaded.located)
-    return Validation(loaded, completeness.summarize(loaded.report, std, findings), findings)
+    subject = from_input(loaded.report, loaded.located, std, loaded.report.meta.year)
+    content = review(subject, ruleset, std)
+    return Validation(loaded, completeness.summarize(loaded.report, std, findings), findings, content)
 
 
 def render(
@@ -152,12 +184,13 @@ def render(
     templates: Path | str | None = None,
     fonts: Fonts = "gov",
     allow_incomplete: bool = False,
+    rules: Rules = None,
 ) -> Rendered:
     """The report laid out as .docx (or its Markdown text), after the same checks as validate."""
     from drafter.drafting import render as chain
 
     std = standard or load_standard()
-    validation = source if isinstance(source, Validation) else validate(source, name, std)
+    validation = source if isinstance(source, Validation) else validate(source, name, std, rules)
     if not validation.complete and not allow_incomplete:
         raise IncompleteInput(validation)
     folder = Path(templates) if templates is not None else None
@@ -173,12 +206,53 @@ def read(source: Source, name: str | None = None) -> Document:
     return reading.read(source, name)
 
 
-def check(source: Source | Document, name: str | None = None, standard: Standard | None = None) -> CheckResult:
-    """Which of the standard's parts a draft contains, where, and what is wrong."""
-    from drafter.checking.recognize import recognize
+def check(
+    source: Source | Document, name: str | None = None, standard: Standard | None = None, rules: Rules = None,
+    previous: Source | Document | None = None,
+) -> CheckResult:
+    """Which of the standard's parts a draft contains, where, and what a reviewer would send it back for.
 
-    document = source if isinstance(source, Document) else read(source, name)
-    return recognize(document, standard or load_standard())
+    ``previous`` is last year's report, for the rules that compare with it.
+    """
+    (result,) = check_many([source], [name], standard, rules, previous)
+    if isinstance(result, DrafterError):
+        raise result
+    return result
+
+
+def check_many(
+    sources: list[Source | Document], names: list[str | None] | None = None, standard: Standard | None = None,
+    rules: Rules = None, previous: Source | Document | None = None,
+) -> list[CheckResult | DrafterError]:
+    """check() for a batch: one result per source, in order (a file that cannot be read is its
+    DrafterError), plus the findings that need the whole batch (text shared across units)."""
+    from drafter.checking.recognize import recognize
+    from drafter.checking.review import from_draft, review, review_batch
+
+    std = standard or load_standard()
+    ruleset = _rules(std, rules)
+    last_year = None
+    if previous is not None:
+        old = previous if isinstance(previous, Document) else read(previous)
+        last_year = from_draft(old, recognize(old, std), std)
+    out: list[CheckResult | DrafterError] = []
+    subjects, checked = [], []
+    for source, name in zip(sources, names or [None] * len(sources)):
+        try:
+            document = source if isinstance(source, Document) else read(source, name)
+        except DrafterError as exc:
+            out.append(exc)
+            continue
+        result = recognize(document, std)
+        subject = from_draft(document, result, std)
+        result.findings.extend(review(subject, ruleset, std, last_year))
+        out.append(result)
+        subjects.append(subject)
+        checked.append(result)
+    if len(subjects) > 1:
+        for result, extra in zip(checked, review_batch(subjects, ruleset)):
+            result.findings.extend(extra)
+    return out
 
 
 def init(path: Path | str, unit: str, year: int, standard: Standard | None = None, force: bool = False) -> list[Path]:

@@ -57,12 +57,24 @@ class PartResult:
 
 
 @dataclass
+class Section:
+    """Where one stretch of a part lies: its heading line (if it stands alone) and its paragraphs."""
+
+    part: str
+    heading: int | None  # position of a standalone part heading
+    positions: list[int]  # positions of the section's other content paragraphs
+
+
+@dataclass
 class CheckResult:
     file: str
     parts: list[PartResult]
     findings: list[Finding] = field(default_factory=list)
-    topics: list[tuple[Topic, bool]] = field(default_factory=list)  # measures' topic coverage
+    topics: list[tuple[Topic, bool]] = field(default_factory=list)  # the whole report's topic coverage
     year: int | None = None
+    sections: list[Section] = field(default_factory=list)  # in document order
+    # position → title/front/meta/heading/para/back; a run-in heading ("（一）标题。正文……") reads as a para
+    roles: dict[int, str] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -181,7 +193,9 @@ class _Recogniser:
         if measures.status == "missing":
             self._unheaded_measures(measures, starts)
         findings = self._findings(results, starts)
-        return CheckResult(self.document.source, results, findings, self._topics(starts), self.year)
+        roles = {u.index: "para" if u.run_in else u.role for u in self.units}
+        return CheckResult(self.document.source, results, findings, self._topics(), self.year,
+                           self._sections(starts), roles)
 
     def _explicit_starts(self) -> list[_Start]:
         headings = [self.units[i] for i in self.content if self.units[i].role == "heading"]
@@ -268,6 +282,16 @@ class _Recogniser:
             if start.part == pid:
                 end = starts[k + 1].unit if k + 1 < len(starts) else len(self.units)
                 out.extend(i for i in range(start.unit, end) if self.units[i].content)
+        return out
+
+    def _sections(self, starts: list[_Start]) -> list[Section]:
+        out = []
+        for k, start in enumerate(starts):
+            end = starts[k + 1].unit if k + 1 < len(starts) else len(self.units)
+            unit = self.units[start.unit]
+            standalone = unit.role == "heading" and not unit.run_in and start.how in ("heading", "themed")
+            body = [self.units[i].index for i in range(start.unit + standalone, end) if self.units[i].content]
+            out.append(Section(start.part, unit.index if standalone else None, body))
         return out
 
     def _body(self, region: list[int], start: _Start) -> str:
@@ -370,29 +394,10 @@ class _Recogniser:
                 accepted.setdefault(expected, []).append(order.name)
             options = "；或".join(f"“{seq}”（{'、'.join(by)}）" for seq, by in accepted.items())
             findings.append(Finding("part.order", "warning", f"各部分的顺序是“{shown}”，不符合认可的顺序。应为{options}。"))
-        short = next(r for r in results if r.id == "shortcomings")
-        if short.own_section and short.status != "missing":
-            region = "".join(self.units[i].text for i in self._region(starts, "shortcomings"))
-            if not any(c.search(region) for c in self.causes):
-                plain = [c for c in self.std.part("shortcomings").recognition.cause_cues if re.escape(c) == c][:3]
-                examples = "".join(f"“{c}”" for c in plain)
-                findings.append(Finding(
-                    "shortcoming.no-cause", "warning",
-                    f"“{short.name}”只列了问题，没有分析原因（未见{examples}一类表述）。按规定，不足和原因都要写。",
-                    position=short.position, part=short.id,
-                ))
-        markers_left = [(u.index, m.group(0)) for u in self.units if u.content for m in self.placeholder.finditer(u.text)]
-        if markers_left:
-            index, marker = markers_left[0]
-            findings.append(Finding(
-                "placeholder", "warning",
-                f"文中还有 {len(markers_left)} 处待填写/待补充标记，第一处在第 {index + 1} 段：{marker}",
-                excerpt=marker, position=index,
-            ))
         return findings
 
-    def _topics(self, starts: list[_Start]) -> list[tuple[Topic, bool]]:
-        text = "".join(self.units[i].text for i in self._region(starts, "measures"))
+    def _topics(self) -> list[tuple[Topic, bool]]:
+        text = "".join(self.units[i].text for i in self.content)
         return [(t, any(k in text for k in t.keywords)) for t in self.std.topics]
 
 

@@ -1,0 +1,126 @@
+"""Copied text: a sentence printed twice, last year's paragraphs carried over, text shared across units."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from drafter.checking.review.checks.textsim import jaccard, plain, shingles, words
+from drafter.checking.review.hits import Context, Hit, sentences, snippet
+from drafter.checking.review.passages import Passage, Subject
+
+_CLAUSE_END = re.compile(r"[，,：:]")
+
+
+class _Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RepeatParams(_Params):
+    min_chars: int = Field(15, ge=4, description="句子至少这么多字才比较")
+    clause_min_chars: int = Field(20, ge=4, description="分句（逗号隔开）至少这么多字才比较")
+    ignore: list[str] = Field(default_factory=list, description="常用提法：去掉这些后剩下的字不够多时不算重复")
+
+
+def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
+    """The same sentence, or a long clause, printed twice within one report."""
+    seen: dict[str, Passage] = {}
+    for passage in ctx.passages:
+        reported = False
+        for start, end in sentences(passage.text):
+            for s, e, minimum in _pieces(passage.text, start, end, params):
+                key = plain(passage.text[s:e])
+                if len(key) < minimum or _mostly_formula(key, params):
+                    continue
+                first = seen.setdefault(key, passage)
+                if first is not passage and not reported:
+                    reported = True
+                    yield Hit.at(passage, (s, e), place=_place(first))
+
+
+def _pieces(text: str, start: int, end: int, params: RepeatParams) -> Iterator[tuple[int, int, int]]:
+    yield start, end, params.min_chars
+    cuts = [start] + [m.end() for m in _CLAUSE_END.finditer(text, start, end)] + [end]
+    if len(cuts) > 2:
+        for s, e in zip(cuts, cuts[1:]):
+            yield s, e, params.clause_min_chars
+
+
+def _mostly_formula(key: str, params: RepeatParams) -> bool:
+    for phrase in params.ignore:
+        key = key.replace(plain(phrase), "")
+    return len(key) < params.clause_min_chars // 2
+
+
+def _place(passage: Passage) -> str:
+    return f"第{passage.position + 1}段" if passage.position is not None else f"第{passage.line}行"
+
+
+class PreviousParams(_Params):
+    min_chars: int = Field(40, ge=10, description="段落至少这么多字才比较")
+    similarity: float = Field(0.7, gt=0, le=1, description="三字片段的重合比例达到这个值即算照搬")
+
+
+def previous_year(ctx: Context, params: PreviousParams) -> Iterator[Hit]:
+    """Paragraphs carried over nearly word for word from last year's report (--previous)."""
+    if ctx.previous is None:
+        return
+    old = [(p, shingles(p.text)) for p in ctx.previous.passages if p.kind == "para" and len(plain(p.text)) >= params.min_chars]
+    for passage in ctx.passages:
+        if passage.kind != "para" or len(plain(passage.text)) < params.min_chars:
+            continue
+        mine = shingles(passage.text)
+        best = max(((jaccard(mine, s), p) for p, s in old), key=lambda x: x[0], default=(0.0, None))
+        if best[1] is not None and best[0] >= params.similarity:
+            yield Hit(passage, 0, 0, {"found": "", "similarity": f"{best[0]:.0%}", "place": _place(best[1])},
+                      excerpt=snippet(passage.text, 40))
+
+
+class FollowParams(_Params):
+    stop: list[str] = Field(default_factory=list, description="太常见、不能说明落实情况的两字词")
+    min_shared: int = Field(2, ge=1, description="本年度的举措与去年某条安排至少共有这么多个两字词才算有下文")
+
+
+def not_followed(ctx: Context, params: FollowParams) -> Iterator[Hit]:
+    """Last year's plan items with no trace in this year's measures (--previous)."""
+    anchor = ctx.subject.anchors.get("measures")
+    if ctx.previous is None or anchor is None:
+        return
+    stop = frozenset(params.stop)
+    done = [words(p.text, stop) for part in ("measures", "leadership") for p in ctx.subject.parts.get(part, [])]
+    for plan in ctx.previous.items.get("plans", []):
+        mine = words(plan.text, stop)
+        if mine and max((len(mine & d) for d in done), default=0) < params.min_shared:
+            yield Hit(anchor, 0, 0, {"found": "", "plan": snippet(plan.text, 24)}, excerpt=snippet(plan.text, 40))
+
+
+class SharedParams(_Params):
+    min_chars: int = Field(20, ge=8, description="句子至少这么多字才比较")
+    ignore: list[str] = Field(default_factory=list, description="常用提法：去掉这些后剩下的字不够多时不比较")
+
+
+def shared_text(subjects: list[Subject], params: SharedParams) -> dict[int, list[Hit]]:
+    """Sentences found word for word in several units' reports of one batch."""
+    where: dict[str, dict[int, tuple[Passage, int, int]]] = {}
+    for n, subject in enumerate(subjects):
+        for passage in subject.passages:
+            if passage.kind != "para":
+                continue
+            for start, end in sentences(passage.text):
+                key = plain(passage.text[start:end])
+                rest = key
+                for phrase in params.ignore:
+                    rest = rest.replace(plain(phrase), "")
+                if len(key) >= params.min_chars and len(rest) >= params.min_chars // 2:
+                    where.setdefault(key, {}).setdefault(n, (passage, start, end))
+    hits: dict[int, list[Hit]] = {}
+    for key, places in where.items():
+        if len(places) < 2:
+            continue
+        for n, (passage, start, end) in places.items():
+            others = [Path(subjects[m].file).name for m in places if m != n]
+            hits.setdefault(n, []).append(Hit.at(passage, (start, end), others="、".join(others[:3]), count=len(places)))
+    return hits

@@ -1,0 +1,142 @@
+"""Normative terms written wrong: a leader's name cut or a term garbled, a law cited under a wrong name."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from drafter.checking.review.checks.textsim import closest_window, edit_distance
+from drafter.checking.review.hits import Context, Hit
+
+_MASK = "\0"
+
+
+class _Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Term(_Params):
+    lead: str = Field("", description="不能省略的姓名部分，如“习近平”")
+    body: str = Field(min_length=2, description="术语的其余部分，如“法治思想”")
+    bare: bool = Field(False, description="没有 lead 只写 body 也算错（如“新时代中国特色社会主义思想”）")
+    fuzzy: bool = Field(True, description="是否查找错一两个字的写法")
+    except_: list[str] = Field(default_factory=list, alias="except",
+                               description="以 lead 中的字结尾、并非截断的常用词，如“学习”")
+
+
+class TermsParams(_Params):
+    terms: list[Term] = Field(min_length=1)
+    max_edits: int = Field(1, ge=1, le=3, description="与规范写法最多相差几个字仍算“写错的这个术语”")
+    min_length: int = Field(7, ge=3, description="不短于这么多字的术语才查找错字（太短的容易误报）")
+
+
+def garbled_terms(ctx: Context, params: TermsParams) -> Iterator[Hit]:
+    """A term whose leading name is cut (习法治思想), missing where it must stand, or garbled by an edit or two."""
+    fulls = [t.lead + t.body for t in params.terms]
+    for passage in ctx.passages:
+        masked = passage.text
+        for full in sorted(fulls, key=len, reverse=True):
+            masked = masked.replace(full, _MASK * len(full))
+        taken: list[tuple[int, int]] = []
+        for term, full in zip(params.terms, fulls):
+            for start, end in _cut_or_bare(masked, term):
+                taken.append((start, end))
+                yield Hit.at(passage, (start, end), right=full)
+            if not term.fuzzy or len(full) < params.min_length:
+                continue
+            for start, end in _garbled(masked, full, params.max_edits):
+                if not any(s < end and start < e for s, e in taken):
+                    taken.append((start, end))
+                    yield Hit.at(passage, (start, end), right=full)
+
+
+def _cut_or_bare(text: str, term: Term) -> Iterator[tuple[int, int]]:
+    cuts = sorted(_truncations(term.lead), key=len, reverse=True)
+    for m in re.finditer(re.escape(term.body), text):
+        at = m.start()
+        cut = next((c for c in cuts if text.endswith(c, 0, at)), None)
+        if cut is not None and not any(text.endswith(e, 0, at) and e.endswith(cut) for e in term.except_):
+            yield at - len(cut), m.end()
+        elif term.lead and term.bare and not text.endswith(term.lead, 0, at):
+            yield at, m.end()
+
+
+def _truncations(lead: str) -> set[str]:
+    """The lead with characters dropped, keeping their order: 习近平 → 习, 近, 平, 习近, 习平, 近平."""
+    return {"".join(c) for n in range(1, len(lead)) for c in combinations(lead, n)}
+
+
+def _garbled(text: str, full: str, max_edits: int) -> Iterator[tuple[int, int]]:
+    """Places where ``text`` reads ``full`` with 1..max_edits characters changed, dropped or added."""
+    seen_until = -1
+    # With one edit in seven characters or more, some three-character stretch stays intact.
+    anchors = {full[i:i + 3] for i in range(len(full) - 2)}
+    candidates = sorted({m.start() for a in anchors for m in re.finditer(re.escape(a), text)})
+    for at in candidates:
+        if at < seen_until:
+            continue
+        lo, hi = max(0, at - len(full)), min(len(text), at + len(full) + max_edits)
+        distance, start, end = closest_window(full, text[lo:hi])
+        if 0 < distance <= max_edits and _MASK not in text[lo + start:lo + end]:
+            seen_until = lo + end
+            yield lo + start, lo + end
+
+
+class Law(_Params):
+    name: str = Field(description="现行名称（不含“中华人民共和国”）")
+    wrong: list[str] = Field(default_factory=list, description="常见的错误或不规范写法")
+    until: int | None = Field(None, description="废止或被取代前的最后一个年度；此后再引用即为过时")
+    replaced_by: str = Field("", description="取代它的法律法规")
+
+
+class LawParams(_Params):
+    laws: list[Law] = Field(min_length=1)
+    strip: list[str] = Field(default_factory=lambda: ["中华人民共和国"], description="比较名称前去掉的前缀")
+    fuzzy_min: int = Field(9, ge=4, description="不短于这么多字的名称，错一个字也能发现")
+
+
+_TITLE = re.compile(r"《([^《》]{2,80})》")
+_DASHES = re.compile(r"[—–－~～至]+")
+
+
+def law_names(ctx: Context, params: LawParams) -> Iterator[Hit]:
+    """Titles in 《》 that are a wrong, shortened or outdated name of a law or central document."""
+    known = {_normal(law.name, params.strip): law for law in params.laws}
+    successors = {_normal(law.replaced_by, params.strip) for law in params.laws if law.replaced_by}
+    wrong = {_normal(w, params.strip): law for law in params.laws for w in law.wrong}
+    for passage in ctx.passages:
+        for m in _TITLE.finditer(passage.text):
+            title = _normal(m.group(1), params.strip)
+            law = known.get(title)
+            if law is not None:
+                if law.until is not None and ctx.year is not None and ctx.year > law.until:
+                    right = law.replaced_by or "现行的规定"
+                    yield Hit.at(passage, m, right=f"《{right}》", reason=f"已于{law.until + 1}年起不再施行")
+                continue
+            if title in successors:
+                continue
+            law = wrong.get(title) or _near(title, known, params.fuzzy_min)
+            if law is not None:
+                yield Hit.at(passage, m, right=f"《{law.name}》", reason="名称不准确")
+
+
+def _normal(title: str, strip: list[str]) -> str:
+    title = re.sub(r"\s+", "", title).replace("（", "(").replace("）", ")")
+    title = _DASHES.sub("-", title)
+    title = re.sub(r"\((\d{4}-\d{4})年\)", r"(\1)", title)  # （2021-2025年） and (2021-2025) alike
+    for prefix in strip:
+        if title.startswith(prefix):
+            title = title[len(prefix):]
+    return title
+
+
+def _near(title: str, known: dict[str, Law], minimum: int) -> Law | None:
+    if len(title) < minimum:
+        return None
+    for name, law in known.items():
+        if abs(len(name) - len(title)) <= 1 and edit_distance(name, title) == 1:
+            return law
+    return None
