@@ -165,8 +165,10 @@ def validate(
     """Is the input complete, judged against the standard? And what would a reviewer say about its text?"""
     from drafter.checking.review import from_input, review
     from drafter.drafting import completeness
+    from drafter.drafting.input import check_standard
 
     std = standard or load_standard()
+    check_standard(std)
     ruleset = _rules(std, rules)
     loaded = load_input(source, name)
     findings = completeness.check(loaded.report, std, loaded.located)
@@ -262,11 +264,11 @@ def init(path: Path | str, unit: str, year: int, standard: Standard | None = Non
     return scaffold.init(Path(path), standard or load_standard(), unit, year, force)
 
 
-def input_schema() -> dict:
+def input_schema(standard: Standard | None = None) -> dict:
     """The input file's JSON Schema (draft 2020-12), for editors and other tools."""
     from drafter.drafting import input as model
 
-    return model.json_schema()
+    return model.json_schema(standard or load_standard())
 
 
 def export_templates(directory: Path | str, force: bool = False) -> list[Path]:

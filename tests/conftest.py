@@ -42,10 +42,10 @@ def cli():
 def cli_process():
     """Run ``python -m drafter`` as a real process (to see tracebacks, if any)."""
 
-    def run(*args, cwd=None) -> Run:
+    def run(*args, cwd=None, timeout=120) -> Run:
         proc = subprocess.run(
             [sys.executable, "-m", "drafter", *map(str, args)],
-            capture_output=True, text=True, encoding="utf-8", cwd=cwd,
+            capture_output=True, text=True, encoding="utf-8", cwd=cwd, timeout=timeout,
         )
         return Run(proc.returncode, proc.stdout, proc.stderr)
 

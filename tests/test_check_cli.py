@@ -165,3 +165,12 @@ def test_help_is_in_chinese_and_documents_exit_codes(cli):
     run = cli("check", "--help")
     assert run.exit_code == 0
     assert "退出码" in run.stdout and "--format" in run.stdout
+
+
+def test_mistyped_chinese_numbering_is_text_not_an_internal_error(cli, tmp_path):
+    draft = tmp_path / "笔误.txt"
+    lines = [_seed("003").read_text(encoding="utf-8"), "一一、继续加强执法监督", "（十一十）深化普法", "二十二十、其他"]
+    draft.write_text("\n".join(lines), encoding="utf-8")
+    run = cli("check", draft, "--format", "json")
+    assert run.exit_code in (0, 1), run.stderr
+    assert json.loads(run.stdout)["file"] == str(draft)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import docx
 import pytest
+import yaml
+
+from drafter import standard
+from paths import ROOT
 
 from drafter import reading as readers
 from drafter.checking.recognize import recognize
@@ -274,3 +278,45 @@ def test_real_world_part_heading_wordings(tmp_path, std, original, variant, part
     found = next(p for p in result.parts if p.id == part)
     assert (found.status, found.evidence) == ("found", variant)
     assert result.complete
+
+
+# A draft whose measures mention problems in passing: only a paragraph's first
+# sentence says which part begins, so the later 存在…不足 does not start the shortcomings.
+PROBLEMS_MENTIONED_IN_PASSING = """\
+青禾县公安局2024年度法治政府建设情况报告
+2024年，青禾县公安局坚持以习近平法治思想为指导，推进法治公安建设，现将有关情况报告如下。
+一、主要举措和成效
+深化执法办案管理中心建设，涉案人员全部进入中心办理，全程录音录像，法制民警现场指导取证，执法规范化水平持续提高，执法质量考评成绩位居全市前列，执法办案安全事故为零。
+全年开展执法检查24次，覆盖全部派出所和执法办案单位，检查结果纳入绩效考核。各单位对照检查清单逐项自查，存在的问题和不足已全部整改。
+开展行政复议和行政应诉工作，负责人出庭应诉率达到100%，全年行政诉讼无败诉案件，依法化解行政争议的能力明显增强，群众对公安执法工作的满意度进一步提升。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+局长带头学法6次，主持党委会研究法治建设4次，年终专题述法。
+一段时间以来，我局推进法治建设仍存在一些不足。一是执法培训覆盖不全，原因是警力紧张。二是信息化监督手段不足，原因是系统尚未联通。
+下一步，我局将重点抓好执法培训和监督平台建设。
+"""
+
+
+def test_only_the_first_sentence_of_a_paragraph_cues_a_part(tmp_path, std):
+    result = _check(tmp_path, PROBLEMS_MENTIONED_IN_PASSING, std)
+    parts = {p.id: p for p in result.parts}
+    assert parts["measures"].status == "found" and parts["measures"].position == 2
+    # Paragraph 4 mentions 存在的问题和不足 in its second sentence: not the part's start.
+    assert parts["shortcomings"].status == "found" and parts["shortcomings"].position == 8
+    assert parts["plans"].status == "found" and parts["plans"].position == 9
+
+
+def test_the_missing_cause_warning_names_plain_examples_not_patterns(tmp_path):
+    # A unit's standard may list a pattern first; the warning still shows words.
+    data = yaml.safe_load((ROOT / "schemas" / "rule_of_law_report.yaml").read_text(encoding="utf-8"))
+    cues = data["parts"][2]["recognition"]["cause_cues"]
+    cues.sort(key=lambda c: c.isalpha())
+    assert not cues[0].isalpha()
+    path = tmp_path / "standard.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    std = standard.load_standard(path)
+    result = _check(tmp_path, PRACTICE_ORDER_NO_CAUSES, std)
+    (warning,) = [f for f in result.findings if f.rule == "shortcoming.no-cause"]
+    plain = [c for c in std.role("problems").recognition.cause_cues if c.isalpha()][:3]
+    assert len(plain) == 3 and all(f"“{c}”" in warning.message for c in plain)
+    assert not any(ch in warning.message for ch in "[]{}\\^$|")
+    assert warning.position == next(p.position for p in result.parts if p.id == "shortcomings")

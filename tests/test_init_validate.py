@@ -141,3 +141,19 @@ def test_validate_several_files_reports_each_and_exits_with_the_worst(tmp_path, 
     assert run.exit_code == 2
     assert [r["file"] for r in json.loads(run.stdout)] == [str(EXAMPLES[0]), str(broken), str(skeleton)]
     assert str(broken) in run.stderr
+
+
+@pytest.mark.parametrize("unit", ["", "   ", "澄源县\n公安局", "澄源县公安局\nmeta:\n  year: 1999", "澄源\x00县"])
+def test_init_refuses_a_unit_that_is_empty_or_breaks_lines(tmp_path, cli, unit):
+    path = tmp_path / "x.yaml"
+    run = cli("init", path, "--unit", unit, "--year", "2025")
+    assert run.exit_code == 2 and "--unit" in run.stderr
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("unit", ['澄源县"公安局"', "澄源县公安局 #1", "{{ unit }}", "- 澄源县: 公安局", "yes"])
+def test_init_writes_any_one_line_unit_exactly(tmp_path, cli, unit):
+    path = tmp_path / "x.yaml"
+    assert cli("init", path, "--unit", unit, "--year", "2025").exit_code == 0
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["meta"]["unit"] == unit and data["meta"]["year"] == 2025

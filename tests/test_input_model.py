@@ -66,6 +66,14 @@ def test_all_type_errors_are_reported_at_once_with_places(tmp_path):
     assert any(":10:5  measures[0].points" in r and "列表" in r for r in rendered)
 
 
+def test_a_bad_date_is_reported_at_the_date_line_under_its_field_name(tmp_path):
+    # "date" is both a field name and the name pydantic gives a union member.
+    err = error_of(write(tmp_path, MINIMAL.replace("date: 2025-02-20", "date: 明天")))
+    (problem,) = err.problems
+    assert (problem.line, problem.path) == (4, "meta.date")
+    assert "日期" in problem.message and "明天" in problem.message
+
+
 def test_unknown_key_suggests_the_right_one(tmp_path):
     err = error_of(write(tmp_path, MINIMAL + "shortcommings: []\n"))
     (problem,) = err.problems
@@ -109,4 +117,4 @@ def test_empty_and_non_mapping_files_are_refused(tmp_path):
 
 
 def test_missing_file_says_so(tmp_path):
-    assert "不存在" in error_of(tmp_path / "nope.yaml").message
+    assert "找不到这个文件" in error_of(tmp_path / "nope.yaml").message

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import os
+import random
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -207,4 +210,87 @@ def test_too_many_paragraphs_are_refused(tmp_path):
     path.write_text("短行\n" * (readers.MAX_PARAGRAPHS + 1), encoding="utf-8")
     with pytest.raises(DrafterError) as caught:
         readers.read(path)
-    assert "超过上限" in caught.value.message and "段" in caught.value.message
+    assert f"超过 {readers.MAX_PARAGRAPHS} 段" in caught.value.message
+
+
+@pytest.mark.parametrize("name", ["many.txt", "many.md", "many.docx"])
+def test_the_paragraph_limit_stops_reading_early(tmp_path, monkeypatch, name):
+    from drafter.document import Document
+
+    monkeypatch.setattr(readers, "MAX_PARAGRAPHS", 50)
+    added = {"n": 0}
+    real_add = Document.add
+
+    def counting_add(self, *args, **kwargs):
+        added["n"] += 1
+        return real_add(self, *args, **kwargs)
+
+    monkeypatch.setattr(Document, "add", counting_add)
+    path = tmp_path / name
+    if name.endswith(".docx"):
+        document = docx.Document()
+        for _ in range(500):
+            document.add_paragraph("短行")
+        document.save(path)
+    else:
+        path.write_text("短行\n\n" * 500, encoding="utf-8")
+    with pytest.raises(DrafterError, match="超过 50 段"):
+        readers.read(path)
+    assert added["n"] <= 51  # stopped at the limit, not after parsing everything
+
+
+def _zip(path, members):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_highly_compressed_picture_is_refused_by_its_ratio(tmp_path):
+    # Not XML and small in total: only the compression ratio gives it away.
+    path = _zip(tmp_path / "ratio.docx", [("[Content_Types].xml", "<Types/>"), ("word/media/image1.png", b"\0" * 5_000_000)])
+    with pytest.raises(DrafterError) as caught:
+        readers.read(path)
+    assert "压缩比" in caught.value.message and "image1.png" in caught.value.message
+
+
+def test_an_oversized_xml_part_is_refused_by_its_size(tmp_path, monkeypatch):
+    monkeypatch.setattr(zipguard, "MAX_XML_BYTES", 50_000)
+    incompressible = bytes(random.Random(1).getrandbits(8) for _ in range(60_000))
+    path = _zip(tmp_path / "xml.docx", [("word/document.xml", incompressible)])
+    with pytest.raises(DrafterError) as caught:
+        zipguard.check(path.read_bytes(), str(path))
+    assert "word/document.xml" in caught.value.message and "超过上限" in caught.value.message
+
+
+def test_a_package_with_thousands_of_members_is_refused_by_their_number(tmp_path):
+    path = _zip(tmp_path / "many.docx", [(f"word/media/{i}.bin", b"") for i in range(zipguard.MAX_MEMBERS + 1)])
+    with pytest.raises(DrafterError) as caught:
+        zipguard.check(path.read_bytes(), str(path))
+    assert f"{zipguard.MAX_MEMBERS + 1} 个文件" in caught.value.message
+
+
+def test_devices_fifos_and_folders_are_refused_at_once(tmp_path, cli_process):
+    fifo = tmp_path / "x.docx"
+    os.mkfifo(fifo)
+    fifo_yaml = tmp_path / "x.yaml"
+    os.mkfifo(fifo_yaml)
+    folder = tmp_path / "报告.docx"
+    folder.mkdir()
+    for path in (fifo, Path("/dev/zero"), folder):
+        with pytest.raises(DrafterError) as caught:
+            readers.read(path)
+        assert str(path) in caught.value.message
+    # Through the CLI, with a time limit: nothing waits for a writer or reads forever.
+    for args in (("check", fifo), ("check", "/dev/zero"), ("validate", fifo_yaml), ("render", fifo_yaml)):
+        run = cli_process(*args, timeout=20)
+        assert run.exit_code == 2 and "普通文件" in run.stderr, (args, run.stderr)
+
+
+def test_a_file_larger_than_it_said_is_cut_off_at_the_limit(tmp_path, monkeypatch):
+    from drafter.files import source
+
+    path = tmp_path / "a.txt"
+    path.write_bytes("法治".encode("utf-8") * 1000)
+    with pytest.raises(DrafterError, match="超过上限"):
+        source.read_bytes(path, "a.txt", 100, lambda size: f"a.txt：{size} 超过上限")

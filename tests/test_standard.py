@@ -80,6 +80,8 @@ def test_custom_standard_is_used(tmp_path):
         (lambda d: d["parts"][0].update(requird=True), "是不是想写“required”"),
         (lambda d: d["orders"][0]["sequence"].append("appendix"), "appendix"),
         (lambda d: d.update(version="一"), "整数"),
+        (lambda d: d["roles"].update(problems="problems"), "roles 中的 problems"),
+        (lambda d: d.update(year_pattern="20\\d{2}年"), "year_pattern"),
     ],
 )
 def test_malformed_standard_is_refused_with_a_located_chinese_message(tmp_path, mutate, expected):
@@ -98,3 +100,21 @@ def test_malformed_standard_via_cli_exits_2_without_traceback(tmp_path, cli_proc
     assert run.exit_code == 2
     assert "Traceback" not in run.stderr
     assert "other" in run.stderr
+
+
+def test_a_part_the_input_format_cannot_hold_is_refused_when_validating(tmp_path, cli_process):
+    def rename(data):
+        data["parts"][4]["id"] = "appendix"
+        for order in data["orders"]:
+            order["sequence"] = [("appendix" if p == "other" else p) for p in order["sequence"]]
+
+    path = _write_variant(tmp_path, rename)
+    assert standard.load_standard(path).part("appendix")  # a valid standard on its own
+    run = cli_process("validate", ROOT / "examples" / "county_standard.yaml", "--standard", path)
+    assert run.exit_code == 2 and "appendix" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_roles_name_parts_and_the_year_pattern_finds_years(std):
+    assert std.role("themes").id == "measures" and std.role("problems").recognition.cause_cues
+    assert [m.group(1) for m in std.year_re.finditer("2024年以来，2025 年将")] == ["2024", "2025"]
+    assert not std.year_re.search("12024年")

@@ -23,6 +23,11 @@ def test_chinese_numerals_round_trip():
     assert all(parse_cn(cn(n)) == n for n in range(1, 100))
 
 
+@pytest.mark.parametrize("slip", ["一一", "十一十", "二十二十", "十十", "零", ""])
+def test_parse_cn_is_total_and_says_none_for_what_is_no_number(slip):
+    assert parse_cn(slip) is None
+
+
 @pytest.mark.parametrize("level", [1, 2, 3, 4])
 @pytest.mark.parametrize("n", [1, 2, 10, 12])
 def test_what_is_formatted_is_recognized_at_the_same_level(numberer, level, n):
@@ -112,3 +117,34 @@ def test_decode_order_and_refusals():
         decode(b"PK\x03\x04\x00\x00binary", "a")
     with pytest.raises(DrafterError, match="控制字符"):
         decode(bytes(range(1, 9)) * 50, "a")
+
+
+def test_gb18030_only_characters_decode():
+    # 𠮷 and 㐀 exist in GB18030 but not in GBK: a GBK decoder would refuse the file.
+    text = "法治政府建设𠮷㐀报告"
+    assert decode(text.encode("gb18030"), "a") == (text, "GB18030/GBK")
+
+
+@pytest.mark.parametrize("share, refused", [(0.002, False), (0.05, True)])
+def test_control_characters_beyond_one_percent_mean_not_text(share, refused):
+    body = "法治政府建设年度报告" * 200
+    controls = int(len(body) * share)
+    text = "\x01" * controls + body
+    if refused:
+        with pytest.raises(DrafterError, match="控制字符"):
+            decode(text.encode("utf-8"), "a")
+    else:
+        assert decode(text.encode("utf-8"), "a")[0] == text
+
+
+def test_markdown_comments_are_dropped_in_linear_time():
+    import time
+
+    doc = markdown.parse("正文一\n\n<!-- 批注 -->正文二\n\n<!-- 没有结束的批注\n\n正文三")
+    assert [b.text for b in doc.blocks] == ["正文一", "正文二"]
+    hostile = "<!--" * 100_000
+    start = time.perf_counter()
+    assert markdown.parse(hostile + "\n\n正文").blocks == []
+    # A hang guard, not a speed target: linear work takes milliseconds, the
+    # quadratic regex it replaces took over 20 s (the hostile-input bound).
+    assert time.perf_counter() - start < 20

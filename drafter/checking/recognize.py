@@ -38,10 +38,10 @@ from drafter.checking.headings import Analyser, Unit, first_sentence, normalize
 from drafter.standard import Part, Standard, Topic, fill_year
 
 Status = Literal["found", "partial", "missing"]
-# Findings recognition itself makes; they are also the JSON's "warnings".
+# Rules whose messages are also the JSON's "warnings": recognition's own, and the two
+# content-review rules that reported there before the review had its own list.
 STRUCTURAL_RULES = ("report.not-a-report", "part.order", "shortcoming.no-cause", "placeholder")
 
-_YEAR = re.compile(r"(20\d{2})\s*年")
 _SNIPPET = 30
 
 
@@ -115,7 +115,8 @@ class _Recogniser:
         self.placeholder = std.placeholder_re
         self.aliases = {p.id: self._aliases(p) for p in std.parts}
         self.cues = {p.id: self._patterns(p.recognition.cues) for p in std.parts}
-        self.causes = self._patterns(std.part("shortcomings").recognition.cause_cues)
+        self.roles = std.roles
+        self.causes = self._patterns(std.role("problems").recognition.cause_cues)
         # "p always comes after q" in every accepted order.
         self.after = {
             p.id: {q.id for q in std.parts if all(o.sequence.index(q.id) < o.sequence.index(p.id) for o in std.orders)}
@@ -130,17 +131,18 @@ class _Recogniser:
         measures may follow a leadership section opening the report); after it,
         such a heading continues the part before it (e.g. a cause analysis).
         """
-        return {"shortcomings"} | self._must_follow("shortcomings")
+        return {self.roles.problems} | self._must_follow(self.roles.problems)
 
     # -- data prepared for this document ---------------------------------
 
     def _year(self) -> int | None:
+        years = self.std.year_re
         titles = [u.text for u in self.units if u.role == "title"]
         for text in titles:
-            m = _YEAR.search(text)
+            m = years.search(text)
             if m:
                 return int(m.group(1))
-        counts = Counter(int(y) for u in self.units if u.content for y in _YEAR.findall(u.text))
+        counts = Counter(int(m.group(1)) for u in self.units if u.content for m in years.finditer(u.text))
         return max(counts, key=lambda y: counts[y]) if counts else None
 
     def _fill(self, text: str) -> str | None:
@@ -189,9 +191,9 @@ class _Recogniser:
         self._inferred_plans(starts)
         starts.sort(key=lambda s: s.unit)  # every step below relies on this order
         results = [self._result(part, starts) for part in self.std.parts]
-        measures = next(r for r in results if r.id == "measures")
-        if measures.status == "missing":
-            self._unheaded_measures(measures, starts)
+        themes = next(r for r in results if r.id == self.roles.themes)
+        if themes.status == "missing":
+            self._unheaded_themes(themes, starts)
         findings = self._findings(results, starts)
         roles = {u.index: "para" if u.run_in else u.role for u in self.units}
         return CheckResult(self.document.source, results, findings, self._topics(), self.year,
@@ -211,7 +213,7 @@ class _Recogniser:
             pid = self._name_part(unit.heading, started, strict=unit.level == 0)
             how = "heading"
             if pid is None and at_top and not (self._turned & started):
-                pid, how = "measures", "themed"
+                pid, how = self.roles.themes, "themed"
             if pid is None:
                 continue  # an untitled top-level heading continues the part before it
             starts.append(_Start(i, pid, how))
@@ -244,7 +246,7 @@ class _Recogniser:
         current = max((s for s in starts if s.unit < i), key=lambda s: s.unit, default=None)
         if current is not None and current.part in self._must_follow(pid):
             return False  # inside a part that always comes later
-        for before in self.after[pid] - {"measures"}:
+        for before in self.after[pid] - {self.roles.themes}:  # that part may have no heading
             start = min((s.unit for s in starts if s.part == before), default=None)
             if start is None and self.std.part(before).required and i < last_explicit:
                 return False  # a preceding part is absent: only the tail may hold this one
@@ -253,11 +255,12 @@ class _Recogniser:
         return True
 
     def _inferred_plans(self, starts: list[_Start]) -> None:
-        if any(s.part == "plans" for s in starts):
+        problems, follow_up = self.roles.problems, self.roles.follow_up
+        if any(s.part == follow_up for s in starts):
             return
         ordered = sorted(starts, key=lambda s: s.unit)
         for k, start in enumerate(ordered):
-            if start.part != "shortcomings":
+            if start.part != problems:
                 continue
             end = ordered[k + 1].unit if k + 1 < len(ordered) else len(self.units)
             seen: set[tuple[str, int]] = set()
@@ -269,8 +272,8 @@ class _Recogniser:
                 number = unit.inline if unit.inline is not None else unit.number
                 opening = self._opening(unit)
                 restart = number == 1 and key in seen
-                if restart and not any(c.search(opening) for c in self.causes + self.cues["shortcomings"]):
-                    starts.append(_Start(i, "plans", "inferred"))
+                if restart and not any(c.search(opening) for c in self.causes + self.cues[problems]):
+                    starts.append(_Start(i, follow_up, "inferred"))
                     return
                 seen.add(key)
             return
@@ -342,7 +345,8 @@ class _Recogniser:
             return f"{_snippet(_heading_line(unit), 24)}{extra}"
         if first.how == "cue":
             return f"无标题，按段落开头认定：{_snippet(unit.text)}"
-        return f"无标题；不足之后重新开始列举，按“安排在不足之后”推断：{_snippet(unit.text)}"
+        problems, follow_up = self.std.role("problems").name, self.std.role("follow_up").name
+        return f"无标题；“{problems}”之后重新开始列举，按“{follow_up}在{problems}之后”推断：{_snippet(unit.text)}"
 
     def _subheading(self, pid: str, starts: list[_Start]) -> tuple[Unit | None, Unit] | None:
         """The first heading (not starting a part) that names part ``pid`` best, and the part it sits in."""
@@ -357,17 +361,17 @@ class _Recogniser:
                 return (self.units[parent.unit] if parent else None), unit
         return None
 
-    def _unheaded_measures(self, result: PartResult, starts: list[_Start]) -> None:
+    def _unheaded_themes(self, result: PartResult, starts: list[_Start]) -> None:
         """Text before the first recognized part, after the opening paragraph."""
         first_start = min((s.unit for s in starts), default=len(self.units))
         body = [i for i in self.content[1:] if i < first_start]
         chars = sum(len(self.placeholder.sub("", self.units[i].text)) for i in body)
-        threshold = self.std.part("measures").recognition.unheaded_min_chars
+        threshold = self.std.role("themes").recognition.unheaded_min_chars
         if body and threshold and chars >= threshold:
             unit = self.units[body[0]]
             result.status, result.position, result.own_section = "found", unit.index, True
             result.evidence = f"无标题，按开头段之后、其他部分之前的正文认定：{_snippet(unit.text)}"
-            starts.insert(0, _Start(body[0], "measures", "unheaded"))  # before every other start: order kept
+            starts.insert(0, _Start(body[0], self.roles.themes, "unheaded"))  # before every other start: order kept
 
     # -- warnings and extra information --------------------------------------
 
@@ -380,7 +384,7 @@ class _Recogniser:
             seen = "、".join(hits) if hits else "一个也没有"
             findings.append(Finding(
                 "report.not-a-report", "warning",
-                f"这份文件不像法治政府建设年度报告：报告常用词（如“{markers.terms[0]}”“{markers.terms[1]}”）"
+                f"这份文件不像{self.std.name}：报告常用词（如“{markers.terms[0]}”“{markers.terms[1]}”）"
                 f"只出现了 {len(hits)} 个（{seen}），至少应有 {markers.min_hits} 个。请确认选对了文件。",
             ))
         placed = sorted((r for r in results if r.own_section and r.status != "missing"), key=lambda r: r.position)

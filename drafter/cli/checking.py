@@ -38,7 +38,7 @@ def check_cmd(
 
     退出码：0 必需部分齐全且没有错误级的审查意见；1 有部分缺失或不完整，或有错误级的审查意见（提醒和参考不影响）；2 有文件无法读取（其余照常检查）。
 
-    示例：drafter check 万州区公安局2024年报告.docx --previous 万州区公安局2023年报告.docx
+    示例：drafter check 青岚区公安局2025年报告.docx --previous 青岚区公安局2024年报告.docx
     """
     from rich.console import Console
 

@@ -15,7 +15,7 @@ from drafter.cli.common import RulesOption, SchemaAlias, StandardOption, choice,
 @app.command("init")
 def init_cmd(
     path: Path = typer.Argument(..., metavar="PATH", help="要生成的输入文件，如 2024年度报告.yaml。", show_default=False),
-    unit: str = typer.Option(..., "--unit", help="报告单位全称，如“隆化县公安局”。", show_default=False),
+    unit: str = typer.Option(..., "--unit", help="报告单位全称，如“澄源县公安局”。", show_default=False),
     year: int = typer.Option(..., "--year", min=2000, max=2100, help="报告年度，如 2024。", show_default=False),
     standard: Optional[Path] = StandardOption,
     schema: Optional[Path] = SchemaAlias,
@@ -27,7 +27,7 @@ def init_cmd(
     同目录还会生成 drafter-input.schema.json，用 VS Code 编辑时可自动补全、标出错误。
     已有同名文件时不会覆盖，除非加 --force。
 
-    示例：drafter init 2024年度报告.yaml --unit 隆化县公安局 --year 2024
+    示例：drafter init 2025年度报告.yaml --unit 澄源县公安局 --year 2025
     """
     from drafter import api
 
@@ -150,9 +150,9 @@ def render_cmd(
 
     内容审查的意见（错别字、提法、年份、个人信息等，与 drafter validate 相同）在生成后列出，供定稿前修改，不影响生成。
 
-        drafter render 隆化县公安局2024.yaml
-        drafter render 隆化县公安局2024.yaml -o 报告草稿.docx --allow-incomplete
-        drafter render 隆化县公安局2024.yaml --format md -o -
+        drafter render 澄源县公安局2025.yaml
+        drafter render 澄源县公安局2025.yaml -o 报告草稿.docx --allow-incomplete
+        drafter render 澄源县公安局2025.yaml --format md -o -
     """
     from drafter import api
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from drafter.document.cjk import join_lines
-from drafter.document import Document
+from drafter.document import Document, TooManyBlocks
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^:::+\s*\{?\s*\.?([A-Za-z_-]*)\s*\}?\s*$")
@@ -25,7 +25,6 @@ _BULLET = re.compile(r"^\s*(?:[-+*]|>)\s+")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!:>|])")
 _BOLD_ALL = re.compile(r"^\*\*(.+)\*\*$|^__(.+)__$")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__)(.+?)(?<!\\)\1")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _DIV_KINDS = {"recipient", "signature", "date", "title"}
 
 
@@ -41,8 +40,8 @@ def escape(text: str) -> str:
     return "\n".join(lines)
 
 
-def parse(text: str, source: str = "") -> Document:
-    text = _COMMENT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+def parse(text: str, source: str = "", max_blocks: int | None = None) -> Document:
+    text = _drop_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = _strip_front_matter(text.split("\n"))
     raw: list[tuple[str, str, int]] = []  # (kind, text, markdown heading depth)
     div: str | None = None
@@ -53,6 +52,7 @@ def parse(text: str, source: str = "") -> Document:
             joined = join_lines(para)
             if joined:
                 raw.append((div if div in _DIV_KINDS else "paragraph", joined, 0))
+                _bounded(raw, max_blocks)
             para.clear()
 
     for line in lines:
@@ -65,6 +65,7 @@ def parse(text: str, source: str = "") -> Document:
         if heading:
             flush()
             raw.append(("heading", heading.group(2), len(heading.group(1))))
+            _bounded(raw, max_blocks)
             continue
         if not line.strip():
             flush()
@@ -77,7 +78,27 @@ def parse(text: str, source: str = "") -> Document:
         if div in _DIV_KINDS:
             flush()
     flush()
-    return _to_document(raw, source)
+    return _to_document(raw, source, max_blocks)
+
+
+def _drop_comments(text: str) -> str:
+    """Remove <!-- … --> comments; an unclosed one runs to the end (as in HTML).
+
+    One pass with str.find: a regex would rescan the rest of the text from
+    every unclosed opener, which is quadratic on hostile input.
+    """
+    out, at = [], 0
+    while True:
+        start = text.find("<!--", at)
+        if start < 0:
+            out.append(text[at:])
+            break
+        out.append(text[at:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        at = end + 3
+    return "".join(out)
 
 
 def _strip_front_matter(lines: list[str]) -> list[str]:
@@ -98,7 +119,12 @@ def _clean(text: str) -> tuple[str, bool]:
     return _ESCAPED.sub(r"\1", text).strip(), bool(bold)
 
 
-def _to_document(raw: list[tuple[str, str, int]], source: str) -> Document:
+def _bounded(raw: list, max_blocks: int | None) -> None:
+    if max_blocks is not None and len(raw) > max_blocks:
+        raise TooManyBlocks(max_blocks)
+
+
+def _to_document(raw: list[tuple[str, str, int]], source: str, max_blocks: int | None = None) -> Document:
     depths = sorted({d for kind, _, d in raw if kind == "heading"})
     title_depth = None
     if depths:
@@ -108,7 +134,7 @@ def _to_document(raw: list[tuple[str, str, int]], source: str) -> Document:
         if len(at_shallowest) == 1 and at_shallowest[0] == first_heading:
             title_depth = shallowest
     levels = {d: i + 1 for i, d in enumerate(d for d in depths if d != title_depth)}
-    doc = Document(source=source)
+    doc = Document(source=source, max_blocks=max_blocks)
     for kind, text, depth in raw:
         clean, bold = _clean(text)
         if not clean:

@@ -25,12 +25,23 @@ class Block:
     bold: bool = False  # the whole paragraph is bold in the source
 
 
+class TooManyBlocks(Exception):
+    """A document reached its ``max_blocks``: readers stop there instead of parsing on."""
+
+    def __init__(self, limit: int):
+        super().__init__(limit)
+        self.limit = limit
+
+
 @dataclass
 class Document:
     blocks: list[Block] = field(default_factory=list)
     source: str = ""
+    max_blocks: int | None = None  # set by readers, so hostile files stop early
 
     def add(self, kind: BlockKind, text: str, **attrs) -> Block:
+        if self.max_blocks is not None and len(self.blocks) >= self.max_blocks:
+            raise TooManyBlocks(self.max_blocks)
         block = Block(kind=kind, text=text, index=len(self.blocks), **attrs)
         self.blocks.append(block)
         return block

@@ -25,14 +25,20 @@ def cn(n: int) -> str:
     return head + (_DIGITS[ones] if ones else "")
 
 
-def parse_cn(text: str) -> int:
-    """Inverse of :func:`cn`; also accepts arabic digits."""
+_CN_NUMBER = re.compile(r"^(?:([一二三四五六七八九]?)(十))?([一二三四五六七八九]?)$")
+
+
+def parse_cn(text: str) -> int | None:
+    """Inverse of :func:`cn`, also for arabic digits; None for what is not a number
+    (一一, 十一十, 二十二十: typing slips a heading pattern may still catch)."""
     if text.isdigit():
         return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(ones) if ones else 0)
-    return _DIGITS.index(text)
+    found = _CN_NUMBER.match(text)
+    if not text or found is None:
+        return None
+    tens_digit, ten, ones = found.groups()
+    tens = (_DIGITS.index(tens_digit) if tens_digit else 1) if ten else 0
+    return tens * 10 + (_DIGITS.index(ones) if ones else 0)
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,9 @@ class Numberer:
         for level, pattern in self._patterns:
             m = pattern.match(stripped)
             if m:
-                return Match(level, parse_cn(m.group("n")), m.group(0).strip(), stripped[m.end():])
+                number = parse_cn(m.group("n"))
+                if number is not None:
+                    return Match(level, number, m.group(0).strip(), stripped[m.end():])
         return None
 
     def inline_match(self, text: str) -> int | None:

@@ -23,7 +23,6 @@ from drafter.findings import Finding, Level, has_errors
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
 
-_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 
 
 @dataclass
@@ -80,9 +79,9 @@ class _Checker:
                      f"部分顺序“{meta.order}”不在标准认可的顺序中，请改为：{'、'.join(order_ids)}。")
         if not meta.recipients:
             self.add("meta.no-recipients", "warning", None, ("meta", "recipients"),
-                     "没有填写主送机关（报送对象），文稿开头将不写主送。通常应报本级党委、政府和上级公安机关。")
+                     f"没有填写主送机关（报送对象），文稿开头将不写主送。{self.std.front_guidance.recipients}")
         if not self.report.preamble:
-            self.add("meta.no-preamble", "warning", None, ("preamble",), "没有填写开头的总体情况。建议用一段话概述全年法治政府建设的总体情况。")
+            self.add("meta.no-preamble", "warning", None, ("preamble",), f"没有填写开头的总体情况。{self.std.front_guidance.preamble}")
 
     def blanks(self) -> None:
         pattern = self.std.placeholder_re
@@ -117,55 +116,61 @@ class _Checker:
                     self.add("input.empty", "error", part_id, (part_id, i, field), "内容为空，请填写。")
 
     def measures(self) -> None:
-        spec = self.std.part("measures")
+        spec = self.std.role("themes")
+        pid = spec.id
         topic_ids = [t.id for t in self.std.topics]
-        for i, topic in enumerate(self.report.measures or []):
+        for i, topic in enumerate(self.report.part_content(pid)):
             if not topic.title.strip():
-                self.add("input.empty", "error", "measures", ("measures", i, "title"), "主题标题为空，请用一句话概括这一组举措。")
+                self.add("input.empty", "error", pid, (pid, i, "title"), "主题标题为空，请用一句话概括这一组内容。")
             if len(topic.points) < spec.minimum.points:
-                self.add("measures.too-few-points", "error", "measures", ("measures", i, "points"),
-                         f"主题“{topic.title}”下至少需要{spec.minimum.points}条具体举措（points）。")
+                self.add("measures.too-few-points", "error", pid, (pid, i, "points"),
+                         f"主题“{topic.title}”下至少需要{spec.minimum.points}条具体内容（points）。")
             for j, point in enumerate(topic.points):
                 if not point.text.strip():
-                    self.add("input.empty", "error", "measures", ("measures", i, "points", j, "text"), "举措内容为空，请填写。")
+                    self.add("input.empty", "error", pid, (pid, i, "points", j, "text"), "内容为空，请填写。")
             if topic.topic and topic.topic not in topic_ids:
                 close = difflib.get_close_matches(topic.topic, topic_ids, n=1)
                 hint = f"是不是想写“{close[0]}”？" if close else f"可用的主题：{'、'.join(topic_ids)}。"
-                self.add("measures.unknown-topic", "warning", "measures", ("measures", i, "topic"), f"主题目录中没有“{topic.topic}”。{hint}")
+                self.add("measures.unknown-topic", "warning", pid, (pid, i, "topic"), f"主题目录中没有“{topic.topic}”。{hint}")
 
     def shortcomings(self) -> None:
         seen: set[str] = set()
-        for i, item in enumerate(self.report.shortcomings or []):
+        pid = self.std.roles.problems
+        for i, item in enumerate(self.report.part_content(pid)):
             if item.problem.strip() and not item.cause.strip():
-                self.add("shortcoming.no-cause", "error", "shortcomings", ("shortcomings", i),
+                self.add("shortcoming.no-cause", "error", pid, (pid, i),
                          f"第{i + 1}条不足没有写原因（cause）。只列问题不分析原因，评估时会被认为不完整。")
             if item.id:
                 if item.id in seen:
-                    self.add("shortcoming.duplicate-id", "error", "shortcomings", ("shortcomings", i, "id"),
+                    self.add("shortcoming.duplicate-id", "error", pid, (pid, i, "id"),
                              f"编号“{item.id}”重复，请给每条不足一个不同的编号。")
                 seen.add(item.id)
 
     def plans(self) -> None:
-        ids = [s.id for s in self.report.shortcomings or [] if s.id]
-        if not self.report.shortcomings:
+        problems = self.report.part_content(self.std.roles.problems)
+        pid = self.std.roles.follow_up
+        ids = [s.id for s in problems if s.id]
+        if not problems:
             return  # the missing part is the error to fix first
-        for i, plan in enumerate(self.report.plans or []):
+        for i, plan in enumerate(self.report.part_content(pid)):
             if plan.answers and plan.answers not in ids:
                 close = difflib.get_close_matches(plan.answers, ids, n=1)
                 hint = f"是不是想写“{close[0]}”？" if close else (
-                    f"已有的不足编号：{'、'.join(ids)}。" if ids else "请先在 shortcomings 中给对应的不足加上 id。")
-                self.add("plans.unknown-answer", "error", "plans", ("plans", i, "answers"), f"找不到编号为“{plan.answers}”的不足。{hint}")
+                    f"已有的不足编号：{'、'.join(ids)}。" if ids else f"请先在 {self.std.roles.problems} 中给对应的不足加上 id。")
+                self.add("plans.unknown-answer", "error", pid, (pid, i, "answers"), f"找不到编号为“{plan.answers}”的不足。{hint}")
 
     def years(self) -> None:
         year = self.report.meta.year
         date = self.report.meta.date
         if date is None:
             self.add("meta.no-date", "error", None, ("meta", "date"), "没有填写成文日期（date），写成 2025-02-20 的形式。")
-        elif date.year != year + 1:
+        elif date.year != year + self.std.dating.date_years_after:
+            expected = year + self.std.dating.date_years_after
             self.add("meta.date-year", "warning", None, ("meta", "date"),
-                     f"成文日期是{date.year}年，而报告年度是{year}年。年度报告通常在次年（{year + 1} 年）初成文，请核对。")
+                     f"成文日期是{date.year}年，而报告年度是{year}年。年度报告通常在{expected}年初成文，请核对。")
+        years = self.std.year_re
         for loc, text in strings(self.report.preamble, ("preamble",)):
-            first = _YEAR.search(text)
+            first = years.search(text)
             if first and int(first.group(1)) != year:
                 self.add("year.opening-stale", "warning", None, loc,
                          f"开头写的是{first.group(1)}年，而报告年度是{year}年。是否沿用了往年的材料？")

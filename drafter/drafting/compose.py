@@ -75,7 +75,7 @@ def render(report: Report, std: Standard, templates: Path | None = None, title_c
     env.filters.update(level=lambda n, level: numberer.format(level, n), inline=numberer.inline)
     year = report.meta.year
     env.globals["gap"] = std.gap
-    cause_cues = [re.compile(fill_year(c, year)) for c in std.part("shortcomings").recognition.cause_cues]
+    cause_cues = [re.compile(fill_year(c, year)) for c in std.role("problems").recognition.cause_cues]
     env.tests["cause_cued"] = lambda text: any(c.search(text) for c in cause_cues)
     full_title = title(report, std)
     context = {

@@ -19,6 +19,7 @@ from drafter.document.cjk import tidy
 from drafter.yamlio import validation as modelcheck
 from drafter import yamlio
 from drafter.errors import DrafterError
+from drafter.standard import Standard
 from drafter.files.textcodec import decode
 
 Layout = Literal["standard", "themed"]
@@ -92,11 +93,11 @@ class Plan(_Input):
 
 
 class Meta(_Input):
-    unit: str = Field(description="报告单位全称，如“隆化县公安局”")
+    unit: str = Field(description="报告单位全称，如“澄源县公安局”")
     year: int = Field(ge=2000, le=2100, description="报告年度（写的是哪一年的工作），如 2024")
     title: Text | None = Field(None, description="报告标题（可选）；不填则按标准生成")
     recipients: list[str] = Field(
-        default_factory=list, description="主送机关，即报送对象，如“中共隆化县委”“隆化县人民政府”"
+        default_factory=list, description="主送机关，即报送对象，如“中共澄源县委”“澄源县人民政府”"
     )
     signer: str | None = Field(None, description="落款署名（可选）；不填则用报告单位")
     date: dt.date | None = Field(None, description="成文日期，写成 2025-02-20 的形式（定稿时必填）")
@@ -118,11 +119,13 @@ class Report(_Input):
 
     meta: Meta
     preamble: list[Text] = Field(default_factory=list, description="开头的总体情况（一段或几段）")
-    measures: list[MeasureTopic] | None = Field(None, description="主要举措和成效：按主题分组")
-    leadership: list[LeadershipItem] | None = Field(None, description="主要负责人履行第一责任人职责情况")
-    shortcomings: list[Shortcoming] | None = Field(None, description="存在的不足和原因：每条都写原因")
-    plans: list[Plan] | None = Field(None, description="下一年度主要安排")
-    other: list[Text] = Field(default_factory=list, description="其他需要报告的情况（可选，一段或几段）")
+    # The parts, named by the standard's part ids; what each holds is described
+    # by the standard (json_schema fills it in).
+    measures: list[MeasureTopic] | None = None
+    leadership: list[LeadershipItem] | None = None
+    shortcomings: list[Shortcoming] | None = None
+    plans: list[Plan] | None = None
+    other: list[Text] = Field(default_factory=list, description="一段或几段文字")
 
     _v_paragraphs = field_validator("preamble", "other", mode="before")(
         classmethod(lambda cls, v: _paragraphs(v))
@@ -135,6 +138,17 @@ class Report(_Input):
     @property
     def signer(self) -> str:
         return self.meta.signer or self.meta.unit
+
+
+def check_standard(std: Standard) -> None:
+    """The input format must hold every part of the standard, under the part's id."""
+    unknown = [part.id for part in std.parts if part.id not in Report.model_fields]
+    if unknown:
+        raise DrafterError(
+            f"报告标准中的部分 {'、'.join(unknown)} 在输入文件格式中没有对应的字段"
+            f"（可用：{'、'.join(f for f in Report.model_fields if f not in ('meta', 'preamble'))}）。"
+            "请把标准文件 parts 中的 id 改回这些名称。"
+        )
 
 
 def describe(path: str) -> str:
@@ -163,13 +177,18 @@ def load(source: Path | str | bytes, name: str | None = None) -> tuple[Report, y
     return modelcheck.validate(Report, located, "输入文件"), located
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema(std: Standard) -> dict[str, Any]:
+    """The input's JSON Schema; each part's description comes from the standard."""
     schema = Report.model_json_schema()
+    for part in std.parts:
+        prop = schema["properties"].get(part.id)
+        if prop is not None:
+            prop["description"] = f"{part.name}{'（必填）' if part.required else '（可选）'}：{part.content}"
     # Class docstrings are developer notes in English; editors should show
     # only the Chinese field descriptions.
     schema.pop("description", None)
     for definition in schema.get("$defs", {}).values():
         definition.pop("description", None)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "drafter 法治政府建设年度报告输入文件"
+    schema["title"] = "drafter 年度报告输入文件"
     return schema

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import textwrap
+import unicodedata
 from pathlib import Path
 
 from drafter.drafting import compose
 from drafter.drafting import input as model
+from drafter.errors import DrafterError
 from drafter.files.output import write_atomic
 from drafter.standard import Standard
 
@@ -40,26 +42,38 @@ def skeleton(std: Standard, unit: str, year: int, file_name: str) -> str:
     )
 
 
+def check_unit(unit: str) -> str:
+    """The unit's name as typed on the command line, or a refusal saying what is wrong."""
+    unit = unit.strip()
+    if not unit:
+        raise DrafterError("--unit 不能为空。请写上报告单位全称，例如 --unit 澄源县公安局。")
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in unit):
+        raise DrafterError("--unit 中含有换行或控制字符。单位名称应写在一行里，例如 --unit 澄源县公安局。")
+    return unit
+
+
 def init(path: Path, std: Standard, unit: str, year: int, force: bool) -> list[Path]:
     """Write the skeleton, and the JSON Schema beside it for editors.
 
     The schema file is only created, or refreshed when it is drafter's own
     output; a different file of that name is left alone.
     """
+    unit = check_unit(unit)
     text = skeleton(std, unit, year, path.name)
     written = [write_atomic(path, text, force=force)]
     schema_path = path.parent / SCHEMA_FILE
-    schema_text = json.dumps(model.json_schema(), ensure_ascii=False, indent=2) + "\n"
+    schema = model.json_schema(std)
+    schema_text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     if not schema_path.exists():
         written.append(write_atomic(schema_path, schema_text))
-    elif _is_ours(schema_path) and schema_path.read_text(encoding="utf-8") != schema_text:
+    elif _is_ours(schema_path, schema["title"]) and schema_path.read_text(encoding="utf-8") != schema_text:
         written.append(write_atomic(schema_path, schema_text, force=True))
     return written
 
 
-def _is_ours(path: Path) -> bool:
+def _is_ours(path: Path, title: str) -> bool:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(data, dict) and data.get("title") == model.json_schema()["title"]
+    return isinstance(data, dict) and data.get("title") == title

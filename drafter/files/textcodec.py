@@ -14,6 +14,7 @@ import codecs
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.files.source import read_bytes
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8（带 BOM）"),
@@ -70,21 +71,8 @@ def _require_text(text: str, name: str) -> str:
 
 def read_text(path: Path, max_bytes: int) -> tuple[str, str]:
     """Read and decode a text file no larger than ``max_bytes``."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise DrafterError(f"{path}：文件不存在。请检查文件名和所在文件夹是否写对。") from None
-    except OSError as exc:
-        raise DrafterError(f"{path}：无法读取文件（{exc.strerror}）。请确认路径正确、文件存在且有读取权限。") from None
-    if path.is_dir():
-        raise DrafterError(f"{path}：这是一个文件夹，不是文件。请写出文件名。")
-    if size > max_bytes:
-        raise DrafterError(
-            f"{path}：文件大小 {size / 1048576:.1f} MB，超过上限 {max_bytes / 1048576:.0f} MB。"
-            "年度报告正文通常不超过 1 MB，请确认选对了文件。"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DrafterError(f"{path}：无法读取文件（{exc.strerror}）。请确认文件有读取权限。") from None
+    data = read_bytes(path, str(path), max_bytes, lambda size: (
+        f"{path}：文件大小 {size / 1048576:.1f} MB，超过上限 {max_bytes / 1048576:.0f} MB。"
+        "输入文件和年度报告正文通常不超过 1 MB，请确认选对了文件。"
+    ))
     return decode(data, str(path))

@@ -7,10 +7,12 @@ them. Sizes are checked before anything is parsed, so memory stays bounded.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from drafter.document import Document
+from drafter.document import Document, TooManyBlocks
 from drafter.errors import DrafterError
+from drafter.files.source import NOT_A_FILE, is_special, read_bytes
 from drafter.reading import sniff
 
 MAX_TEXT_BYTES = 16 * 1024 * 1024  # a long annual report is about 100 KB of text
@@ -36,14 +38,14 @@ def read(source: Path | str | bytes, name: str | None = None) -> Document:
         extension = path.suffix.lower()
         data = _read_file(path, name, extension)
     _refuse_by_extension(name, extension)
-    document = _parse(data, name, extension)
+    try:
+        document = _parse(data, name, extension)
+    except TooManyBlocks:
+        raise DrafterError(
+            f"{name}：文件超过 {MAX_PARAGRAPHS} 段，已停止读取。一份年度报告通常只有几百段，请确认选对了文件。"
+        ) from None
     if not any(block.text.strip() for block in document.blocks):
         raise DrafterError(f"{name}：文件中没有文字内容。请确认选对了文件。")
-    if len(document.blocks) > MAX_PARAGRAPHS:
-        raise DrafterError(
-            f"{name}：文件有 {len(document.blocks)} 段，超过上限 {MAX_PARAGRAPHS} 段。"
-            "一份年度报告通常只有几百段，请确认选对了文件。"
-        )
     return document
 
 
@@ -56,22 +58,15 @@ def _refuse_by_extension(name: str, extension: str) -> None:
 
 
 def _read_file(path: Path, name: str, extension: str) -> bytes:
-    try:
-        if path.is_dir():
-            raise DrafterError(f"{name}：这是一个文件夹，不是文件。请指定报告文件，例如 {path}/报告.docx。")
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise DrafterError(f"{name}：找不到这个文件。请检查文件名和路径是否正确。") from None
-    except OSError as exc:
-        raise DrafterError(f"{name}：无法读取文件（{exc.strerror or exc}）。请确认文件有读取权限。") from None
+    if os.path.isdir(path):  # before the extension: a folder has none to judge by
+        raise DrafterError(f"{name}：这是一个文件夹，不是文件。请指定报告文件，例如 {path}/报告.docx。")
+    if not os.path.lexists(path):
+        raise DrafterError(f"{name}：找不到这个文件。请检查文件名和路径是否正确。")
+    if is_special(path):
+        raise DrafterError(f"{name}：{NOT_A_FILE}")
     _refuse_by_extension(name, extension)
     limit = MAX_DOCX_BYTES if sniff.kind_of(extension) == "docx" else MAX_TEXT_BYTES
-    if size > limit:
-        raise DrafterError(_too_big(name, size, limit, extension))
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise DrafterError(f"{name}：无法读取文件（{exc.strerror or exc}）。请确认文件有读取权限。") from None
+    return read_bytes(path, name, limit, lambda size: _too_big(name, size, limit, extension))
 
 
 def _too_big(name: str, size: int, limit: int, extension: str) -> str:
@@ -94,11 +89,13 @@ def _parse(data: bytes, name: str, extension: str) -> Document:
             raise DrafterError(f"{name}：文件已损坏或不是 Word 文档（.docx 文件应是 zip 格式）。" + sniff.SAVE_AS_DOCX)
         from drafter.reading import wordfile
 
-        return wordfile.read(data, name)
+        return wordfile.read(data, name, MAX_PARAGRAPHS)
     if found == "zip":
         raise DrafterError(f"{name}：这其实是 Word（.docx）或其他压缩格式的文件，不是纯文本。请把扩展名改回 .docx 再检查。")
     if found is not None:
         raise DrafterError(f"{name}：这其实是 {sniff.MAGIC_NAMES[found]} 文件，不是纯文本。" + sniff.SAVE_AS_DOCX)
     from drafter.reading import text
 
-    return text.read_markdown(data, name) if kind == "markdown" else text.read_text(data, name)
+    if kind == "markdown":
+        return text.read_markdown(data, name, MAX_PARAGRAPHS)
+    return text.read_text(data, name, MAX_PARAGRAPHS)

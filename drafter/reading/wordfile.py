@@ -36,7 +36,7 @@ _CHAR_STYLE = _xpath("./w:rPr/w:rStyle/@w:val")
 _BODY_OUTLINE = 9  # w:outlineLvl 9 means "body text": it stops inheritance
 
 
-def read(data: bytes, name: str) -> Document:
+def read(data: bytes, name: str, max_blocks: int | None = None) -> Document:
     """The .docx file's content (bytes) as a Document; ``name`` is for messages."""
     import docx
     from docx.oxml.ns import qn
@@ -52,7 +52,7 @@ def read(data: bytes, name: str) -> Document:
     styles = _Styles(word)
     paragraph_tag = qn("w:p")
     containers = {qn(t) for t in ("w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent", "w:customXml")}
-    document = Document(source=name)
+    document = Document(source=name, max_blocks=max_blocks)
     # An explicit stack instead of recursion: nesting depth is the file's choice.
     stack = [iter(word.element.body)]
     while stack:

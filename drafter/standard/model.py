@@ -20,7 +20,6 @@ from drafter import yamlio
 from drafter.document.cjk import tidy
 from drafter.resources import data_dir, default_standard_path
 
-PART_IDS = ("measures", "leadership", "shortcomings", "plans", "other")
 Prose = Annotated[str, AfterValidator(tidy)]
 
 
@@ -89,6 +88,24 @@ class Closing(_Strict):
     date: Regex = Field("^$", description="成文日期行（正则表达式）；紧挨在它前面的短行是落款单位")
 
 
+class Roles(_Strict):
+    """Which part plays which role in recognition and checks (part ids)."""
+
+    themes: str = Field(description="主题式写法中未点明部分的一级标题所属的部分；它可以没有标题")
+    problems: str = Field(description="在其中找原因的部分；它开始后，未点明部分的一级标题不再算主题")
+    follow_up: str = Field(description="没有标题时，由 problems 部分中重新开始的列举推断其开始的部分")
+    leader: str = Field(description="第一责任人职责要点所在的部分")
+
+
+class Dating(_Strict):
+    date_years_after: int = Field(1, ge=0, le=5, description="成文日期在报告年度之后第几年")
+
+
+class FrontGuidance(_Strict):
+    recipients: Prose = Field(description="没有填写主送机关时的提示")
+    preamble: Prose = Field(description="没有填写开头总体情况时的提示")
+
+
 class Order(_Strict):
     id: str
     name: str
@@ -148,7 +165,11 @@ class Standard(_Strict):
     version: int
     domain: str = ""
     title: str
-    parts: list[Part]
+    parts: list[Part] = Field(min_length=1)
+    roles: Roles
+    year_pattern: Regex = Field(description="写年份的方式；第一个括号是四位年份")
+    dating: Dating = Dating()
+    front_guidance: FrontGuidance
     orders: list[Order] = Field(min_length=1)
     numbering: Numbering
     placeholders: Placeholders
@@ -164,13 +185,14 @@ class Standard(_Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Standard:
         ids = [p.id for p in self.parts]
-        missing = [pid for pid in PART_IDS if pid not in ids]
-        extra = [pid for pid in ids if pid not in PART_IDS]
-        if missing or extra or len(set(ids)) != len(ids):
-            raise ValueError(
-                f"parts 必须恰好包含这五个 id，各一次：{'、'.join(PART_IDS)}"
-                f"（缺少：{'、'.join(missing) or '无'}；多出或重复：{'、'.join(extra) or '无'}）。"
-            )
+        repeated = sorted({pid for pid in ids if ids.count(pid) > 1})
+        if repeated:
+            raise ValueError(f"parts 中的 id 重复：{'、'.join(repeated)}。每个部分的 id 只能出现一次。")
+        for role, pid in self.roles:
+            if pid not in ids:
+                raise ValueError(f"roles 中的 {role} 写的是“{pid}”，parts 中没有这个部分。可用的 id：{'、'.join(ids)}。")
+        if not re.compile(self.year_pattern).groups:
+            raise ValueError("year_pattern 必须用一对括号标出四位年份，如 (20\\d{2})。")
         for order in self.orders:
             unknown = [pid for pid in order.sequence if pid not in ids]
             if unknown:
@@ -206,6 +228,19 @@ class Standard(_Strict):
         if self._directory is not None and (self._directory / self.rules).is_dir():
             return self._directory / self.rules
         return data_dir("schemas") / "rules"
+
+    @cached_property
+    def year_re(self) -> re.Pattern[str]:
+        """Years as reports write them; group 1 is the four digits."""
+        return re.compile(self.year_pattern)
+
+    def role(self, name: str) -> Part:
+        """The part playing ``name`` (themes, problems, follow_up)."""
+        return self.part(getattr(self.roles, name))
+
+    def precedes(self, first: str, then: str) -> bool:
+        """Whether part ``first`` comes before part ``then`` in every accepted order."""
+        return all(o.sequence.index(first) < o.sequence.index(then) for o in self.orders)
 
     def blank(self, hint: str) -> str:
         return self.placeholders.blank.replace("{hint}", hint)

@@ -40,7 +40,7 @@ def validate(model: type[M], located: Located, what: str) -> M:
 
 
 def _problem(model: type[BaseModel], located: Located, err: dict[str, Any]) -> Problem:
-    loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
+    loc = _data_loc(model, err["loc"], unknown_last=err["type"] == "extra_forbidden")
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "extra_forbidden":
@@ -74,9 +74,27 @@ def _problem(model: type[BaseModel], located: Located, err: dict[str, Any]) -> P
     return located.problem(loc, f"内容不符合要求（{err['msg']}）。")
 
 
-def _is_union_tag(part: Any) -> bool:
-    # pydantic inserts the union member's name (e.g. "str", "list[str]") into loc.
-    return isinstance(part, str) and ("[" in part or part in ("str", "int", "float", "date", "function-after"))
+def _data_loc(model: type[BaseModel], loc: tuple, unknown_last: bool = False) -> tuple:
+    """The place in the data: pydantic's loc without the union members it inserts.
+
+    pydantic puts a union member's name ("str", "list[str]", "function-after[…]")
+    into the loc. Walking the model tells field names from such tags, so a
+    field that happens to be called "date" keeps its place. An unknown key
+    (``unknown_last``) is the loc's last part and is kept as written.
+    """
+    current: Any = model
+    out = []
+    for n, part in enumerate(loc):
+        if isinstance(part, int) or (unknown_last and n == len(loc) - 1):
+            out.append(part)
+            continue
+        fields = getattr(current, "model_fields", None)
+        if fields is None:
+            out.append(part)  # inside free-form data: every key is real
+        elif part in fields:
+            out.append(part)
+            current = inner_model(fields[part].annotation)
+    return tuple(out)
 
 
 def _describe(value: Any) -> str:
