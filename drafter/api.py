@@ -141,8 +141,7 @@ def load_rules(standard: Standard | None = None, rules: Path | str | None = None
     """The content review's rules: the standard's rule folder, changed by a unit's file if given."""
     from drafter.checking.review import load_rules as load
 
-    std = standard or load_standard()
-    return load(std.rules_dir, Path(rules) if rules is not None else None)
+    return load(standard or load_standard(), Path(rules) if rules is not None else None)
 
 
 def _rules(std: Standard, rules: Rules) -> RuleSet:

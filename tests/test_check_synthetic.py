@@ -6,6 +6,7 @@ import docx
 import pytest
 import yaml
 
+import drafter
 from drafter import standard
 from paths import ROOT
 
@@ -314,9 +315,13 @@ def test_the_missing_cause_warning_names_plain_examples_not_patterns(tmp_path):
     path = tmp_path / "standard.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     std = standard.load_standard(path)
-    result = _check(tmp_path, PRACTICE_ORDER_NO_CAUSES, std)
-    (warning,) = [f for f in result.findings if f.rule == "shortcoming.no-cause"]
+    draft = tmp_path / "draft.txt"
+    draft.write_text(PRACTICE_ORDER_NO_CAUSES, encoding="utf-8")
+    result = drafter.check(draft, standard=std)
+    warnings = [f for f in result.findings if f.rule == "shortcoming.no-cause"]
     plain = [c for c in std.role("problems").recognition.cause_cues if c.isalpha()][:3]
-    assert len(plain) == 3 and all(f"“{c}”" in warning.message for c in plain)
-    assert not any(ch in warning.message for ch in "[]{}\\^$|")
-    assert warning.position == next(p.position for p in result.parts if p.id == "shortcomings")
+    assert len(warnings) == 3  # one per item without a cause
+    for warning in warnings:
+        assert len(plain) == 3 and all(f"“{c}”" in warning.message for c in plain)
+        assert not any(ch in warning.message for ch in "[]{}\\^$|")
+        assert warning.position == next(p.position for p in result.parts if p.id == "shortcomings") + 1

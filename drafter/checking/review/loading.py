@@ -17,7 +17,9 @@ from pydantic import BaseModel
 from drafter import yamlio
 from drafter.checking.review.checks import CHECKS
 from drafter.checking.review.model import RuleEntry, RuleFile, UnitRules
+from drafter.checking.review.passages import FRONT
 from drafter.errors import DrafterError, Problem
+from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
 from drafter.yamlio import validation as modelcheck
 
@@ -44,14 +46,15 @@ class RuleSet:
         return [r.spec.id for r in self.rules]
 
 
-def load_rules(folder: Path, unit_file: Path | None = None) -> RuleSet:
-    """The rules in ``folder`` (one file per family), changed by a unit's file if given."""
-    bundled = _load_folder(str(Path(folder).resolve()))
-    return _apply_unit_file(bundled, Path(unit_file)) if unit_file is not None else bundled
+def load_rules(std: Standard, unit_file: Path | None = None) -> RuleSet:
+    """The rules in the standard's folder (one file per family), changed by a unit's file if given."""
+    scopes = (FRONT, *(p.id for p in std.parts))
+    bundled = _load_folder(str(std.rules_dir.resolve()), scopes)
+    return _apply_unit_file(bundled, Path(unit_file), scopes) if unit_file is not None else bundled
 
 
 @lru_cache(maxsize=4)
-def _load_folder(folder: str) -> RuleSet:
+def _load_folder(folder: str, scopes: tuple[str, ...]) -> RuleSet:
     files = sorted(Path(folder).glob("*.yaml"))
     if not files:
         raise DrafterError(f"{folder}：没有找到审查规则文件（*.yaml）。请检查报告标准文件中 rules 指向的文件夹。")
@@ -70,7 +73,7 @@ def _load_folder(folder: str) -> RuleSet:
                 problems.append(located.problem(loc + ("id",), f"规则编号“{entry.id}”与 {seen[entry.id]} 中的重复。"))
                 continue
             seen[entry.id] = path.name
-            rule = _compile(entry, family.family, located, loc, problems)
+            rule = _compile(entry, family.family, located, loc, scopes, problems)
             if rule is not None:
                 rules.append(rule)
     if problems:
@@ -78,7 +81,7 @@ def _load_folder(folder: str) -> RuleSet:
     return RuleSet(tuple(rules))
 
 
-def _apply_unit_file(bundled: RuleSet, path: Path) -> RuleSet:
+def _apply_unit_file(bundled: RuleSet, path: Path, scopes: tuple[str, ...]) -> RuleSet:
     located = yamlio.load(path)
     unit = modelcheck.validate(UnitRules, located, "审查规则文件")
     problems: list[Problem] = []
@@ -86,7 +89,7 @@ def _apply_unit_file(bundled: RuleSet, path: Path) -> RuleSet:
     for i, entry in enumerate(unit.rules):
         loc: Loc = ("rules", i)
         if entry.full:
-            rule = _compile(entry, entry.id.split(".")[0], located, loc, problems)
+            rule = _compile(entry, entry.id.split(".")[0], located, loc, scopes, problems)
             if rule is not None:
                 rules[entry.id] = rule  # a new rule, or the unit's own version of a bundled one
             continue
@@ -113,9 +116,15 @@ def _unknown(rule_id: str, rules: dict[str, Rule], hint: str) -> str:
     return f"没有编号为“{rule_id}”的规则（{hint}）。现有的规则类别：{'、'.join(families)}；完整编号见 README“内容审查”一节。"
 
 
-def _compile(entry: RuleEntry, family: str, located: Located, loc: Loc, problems: list[Problem]) -> Rule | None:
+def _compile(
+    entry: RuleEntry, family: str, located: Located, loc: Loc, scopes: tuple[str, ...], problems: list[Problem],
+) -> Rule | None:
     matcher = entry.matcher
     assert matcher is not None
+    for i, where in enumerate(entry.parts):
+        if where not in scopes:
+            problems.append(located.problem(loc + ("parts", i), f"没有“{where}”这个部分。可用的有：{'、'.join(scopes)}。"))
+            return None
     if matcher.check is None:
         return Rule(entry, None, family)
     check = CHECKS.get(matcher.check)

@@ -18,9 +18,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from drafter.findings import Level
 from drafter.standard.model import Regex
 
-# Where a rule applies: the standard's parts, and "front" for the title and the
-# opening paragraphs that belong to no part.
-Where = Literal["front", "measures", "leadership", "shortcomings", "plans", "other"]
 Source = Literal["draft", "input"]
 RULE_ID = r"^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)*$"
 
@@ -83,6 +80,10 @@ class Matcher(_Strict):
             raise ValueError("matcher 中 words、patterns、check 必须恰好写一个。")
         if self.params and self.check is None:
             raise ValueError("params 只用于内置检查（check）。")
+        wrong = [w.wrong for w in self.words or []]
+        repeated = sorted({w for w in wrong if wrong.count(w) > 1})
+        if repeated:
+            raise ValueError(f"词表中“{'”“'.join(repeated)}”重复出现，请只保留一处。")
         return self
 
 
@@ -95,7 +96,7 @@ class RuleEntry(_Strict):
     suggestion: str = Field("", description="改法")
     source: str = Field("", description="依据或理由")
     matcher: Matcher | None = None
-    parts: list[Where] = Field(default_factory=list, description="只在这些部分中检查；不写为全文")
+    parts: list[str] = Field(default_factory=list, description="只在这些部分（报告标准的部分 id，或 front：标题和开头段）中检查；不写为全文")
     headings: bool = Field(True, description="是否也检查标题")
     on: list[Source] = Field(default_factory=lambda: ["draft", "input"], description="检查文稿（draft）、输入文件（input）")
     enabled: bool = True

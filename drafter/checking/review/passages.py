@@ -23,6 +23,8 @@ from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
 
 Kind = Literal["title", "heading", "para"]
+# The scope of the title and the opening paragraphs, which belong to no part (rules' ``parts``).
+FRONT = "front"
 SourceKind = Literal["draft", "input"]
 
 _SENTENCE_START = re.compile(r"(?:^|(?<=[。；;！？!?：:]))\s*")
@@ -44,8 +46,8 @@ class Passage:
 
     @property
     def where(self) -> str:
-        """The rule scope this passage falls in: a part id, or "front"."""
-        return self.part or "front"
+        """The rule scope this passage falls in: a part id, or FRONT."""
+        return self.part or FRONT
 
 
 @dataclass

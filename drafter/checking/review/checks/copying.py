@@ -8,7 +8,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafter.checking.review.checks.textsim import jaccard, plain, shingles, words
+from drafter.checking.review.checks.textsim import Rarity, jaccard, plain, shingles, words
 from drafter.checking.review.hits import Context, Hit, sentences, snippet
 from drafter.checking.review.passages import Passage, Subject
 
@@ -27,7 +27,7 @@ class RepeatParams(_Params):
 
 def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
     """The same sentence, or a long clause, printed twice within one report."""
-    seen: dict[str, Passage] = {}
+    seen: dict[str, tuple[Passage, int]] = {}  # sentence → where it was first printed
     for passage in ctx.passages:
         reported = False
         for start, end in sentences(passage.text):
@@ -35,8 +35,8 @@ def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
                 key = plain(passage.text[s:e])
                 if len(key) < minimum or _mostly_formula(key, params):
                     continue
-                first = seen.setdefault(key, passage)
-                if first is not passage and not reported:
+                first, at = seen.setdefault(key, (passage, s))
+                if (first is not passage or at != s) and not reported:
                     reported = True
                     yield Hit.at(passage, (s, e), place=_place(first))
 
@@ -81,19 +81,21 @@ def previous_year(ctx: Context, params: PreviousParams) -> Iterator[Hit]:
 
 class FollowParams(_Params):
     stop: list[str] = Field(default_factory=list, description="太常见、不能说明落实情况的两字词")
-    min_shared: int = Field(2, ge=1, description="本年度的举措与去年某条安排至少共有这么多个两字词才算有下文")
+    min_weight: float = Field(5.0, ge=0, description="本年度某段举措与去年这条安排共有的两字词的分量达到这个值才算有下文")
 
 
 def not_followed(ctx: Context, params: FollowParams) -> Iterator[Hit]:
     """Last year's plan items with no trace in this year's measures (--previous)."""
-    anchor = ctx.subject.anchors.get("measures")
+    roles = ctx.std.roles
+    anchor = ctx.subject.anchors.get(roles.themes)
     if ctx.previous is None or anchor is None:
         return
     stop = frozenset(params.stop)
-    done = [words(p.text, stop) for part in ("measures", "leadership") for p in ctx.subject.parts.get(part, [])]
-    for plan in ctx.previous.items.get("plans", []):
+    done = [words(p.text, stop) for part in (roles.themes, roles.leader) for p in ctx.subject.parts.get(part, [])]
+    rarity = Rarity([p.text for p in ctx.subject.passages if p.kind == "para"])
+    for plan in ctx.previous.items.get(roles.follow_up, []):
         mine = words(plan.text, stop)
-        if mine and max((len(mine & d) for d in done), default=0) < params.min_shared:
+        if mine and max((rarity.weight(mine & d) for d in done), default=0) < params.min_weight:
             yield Hit(anchor, 0, 0, {"found": "", "plan": snippet(plan.text, 24)}, excerpt=snippet(plan.text, 40))
 
 

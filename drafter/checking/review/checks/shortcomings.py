@@ -7,7 +7,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafter.checking.review.checks.textsim import words
+from drafter.checking.review.checks.textsim import Rarity, words
 from drafter.checking.review.hits import Context, Hit, snippet
 from drafter.checking.review.passages import Item
 from drafter.document.cjk import count_chars
@@ -28,22 +28,28 @@ class NoCauseParams(_Params):
 
 
 def no_cause(ctx: Context, params: NoCauseParams) -> Iterator[Hit]:
-    """A shortcoming item that states no cause (none of the standard's cause cues)."""
-    cues = [re.compile(c) for c in map(ctx.fill, ctx.std.part("shortcomings").recognition.cause_cues) if c]
-    for item in _items(ctx, "shortcomings"):
+    """A shortcoming item that states no cause (none of the standard's cause cues).
+
+    ``{examples}`` in the message: the first plain words among the cues (a unit's cue list may
+    start with a pattern, which a reader should not see)."""
+    written = ctx.std.role("problems").recognition.cause_cues
+    cues = [re.compile(c) for c in map(ctx.fill, written) if c]
+    plain = [c for c in written if re.escape(c) == c][:3]
+    examples = "".join(f"“{c}”" for c in plain)
+    for item in _items(ctx, ctx.std.roles.problems):
         if count_chars(item.text) >= params.min_chars and not any(c.search(item.text) for c in cues):
-            yield Hit.on_item(item, item=snippet(item.text, 20))
+            yield Hit.on_item(item, item=snippet(item.text, 20), examples=examples)
 
 
 class BoilerplateParams(_Params):
-    formulas: list[Regex] = Field(min_length=1, description="空泛的套话，如“需进一步加强”")
+    formulas: list[Regex] = Field(min_length=1, description="只说“要加强”而没有内容的套话（正则表达式）")
     max_chars: int = Field(30, ge=1, description="整条不超过这么多字、又只是套话时报告")
 
 
 def boilerplate(ctx: Context, params: BoilerplateParams) -> Iterator[Hit]:
     """A shortcoming item that is only a formula ("…需进一步加强") with nothing concrete."""
     formulas = [re.compile(f) for f in params.formulas]
-    for item in _items(ctx, "shortcomings"):
+    for item in _items(ctx, ctx.std.roles.problems):
         if _is_boilerplate(item.text, formulas, params.max_chars):
             yield Hit.on_item(item, item=snippet(item.text, 20))
 
@@ -63,7 +69,7 @@ _TITLED = re.compile(r"《[^》]*》")
 
 def external(ctx: Context, params: ExternalParams) -> Iterator[Hit]:
     """A shortcoming item about other bodies' difficulties rather than the unit's own."""
-    for item in _items(ctx, "shortcomings"):
+    for item in _items(ctx, ctx.std.roles.problems):
         text = _TITLED.sub("", item.text)  # a cited title names no actor
         others = _count(text, params.others)
         if others >= params.min_others and _count(text, params.own) * 2 < others:
@@ -84,21 +90,22 @@ class UnansweredParams(_Params):
     formulas: list[Regex] = Field(default_factory=list, description="空泛的不足（不算具体的不足，不要求对应）")
     max_chars: int = Field(30, ge=1)
     stop: list[str] = Field(default_factory=list, description="太常见、不能说明对应关系的两字词")
-    min_shared: int = Field(2, ge=1, description="与某条安排至少共有这么多个两字词才算有对应")
+    min_weight: float = Field(5.0, ge=0, description="与某条安排共有的两字词的分量（越少见的词分量越重）达到这个值才算有对应")
 
 
 def unanswered(ctx: Context, params: UnansweredParams) -> Iterator[Hit]:
     """A concrete shortcoming that no plan item addresses (no shared topic words, no ``answers`` link)."""
-    plans = ctx.subject.items.get("plans", [])
+    plans = ctx.subject.items.get(ctx.std.roles.follow_up, [])
     if not plans:
         return
     stop = frozenset(params.stop)
     formulas = [re.compile(f) for f in params.formulas]
     plan_words = [words(p.text, stop) for p in plans]
     answered_ids = {p.answers for p in plans if p.answers}
-    for item in _items(ctx, "shortcomings"):
+    rarity = Rarity([p.text for p in ctx.subject.passages if p.kind == "para"])
+    for item in _items(ctx, ctx.std.roles.problems):
         if item.id and item.id in answered_ids or _is_boilerplate(item.text, formulas, params.max_chars):
             continue
         mine = words(item.text, stop)
-        if mine and max(len(mine & w) for w in plan_words) < params.min_shared:
+        if mine and max(rarity.weight(mine & w) for w in plan_words) < params.min_weight:
             yield Hit.on_item(item, item=snippet(item.text, 24))

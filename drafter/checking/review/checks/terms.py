@@ -29,7 +29,8 @@ class Term(_Params):
 
 class TermsParams(_Params):
     terms: list[Term] = Field(min_length=1)
-    max_edits: int = Field(1, ge=1, le=3, description="与规范写法最多相差几个字仍算“写错的这个术语”")
+    chars_per_edit: int = Field(8, ge=4, description="术语每这么多字允许错一个字（至少一个），以判断是不是写错的这个术语")
+    max_edits: int = Field(2, ge=1, le=3, description="最多允许错几个字")
     min_length: int = Field(7, ge=3, description="不短于这么多字的术语才查找错字（太短的容易误报）")
 
 
@@ -47,7 +48,8 @@ def garbled_terms(ctx: Context, params: TermsParams) -> Iterator[Hit]:
                 yield Hit.at(passage, (start, end), right=full)
             if not term.fuzzy or len(full) < params.min_length:
                 continue
-            for start, end in _garbled(masked, full, params.max_edits):
+            edits = min(params.max_edits, max(1, len(full) // params.chars_per_edit))
+            for start, end in _garbled(masked, full, edits):
                 if not any(s < end and start < e for s, e in taken):
                     taken.append((start, end))
                     yield Hit.at(passage, (start, end), right=full)
@@ -72,7 +74,7 @@ def _truncations(lead: str) -> set[str]:
 def _garbled(text: str, full: str, max_edits: int) -> Iterator[tuple[int, int]]:
     """Places where ``text`` reads ``full`` with 1..max_edits characters changed, dropped or added."""
     seen_until = -1
-    # With one edit in seven characters or more, some three-character stretch stays intact.
+    # With an edit per eight characters at most, some three-character stretch stays intact.
     anchors = {full[i:i + 3] for i in range(len(full) - 2)}
     candidates = sorted({m.start() for a in anchors for m in re.finditer(re.escape(a), text)})
     for at in candidates:
@@ -96,6 +98,9 @@ class LawParams(_Params):
     laws: list[Law] = Field(min_length=1)
     strip: list[str] = Field(default_factory=lambda: ["中华人民共和国"], description="比较名称前去掉的前缀")
     fuzzy_min: int = Field(9, ge=4, description="不短于这么多字的名称，错一个字也能发现")
+    dropped: int = Field(3, ge=0, description="比现行名称多几个字或少几个字（其余字的先后不变）仍算写错的这个名称")
+    dropped_min: int = Field(5, ge=2, description="这么多字以上的现行名称才这样比较（太短的名称会误配）")
+    kinds: list[str] = Field(default_factory=list, description="文件种类的说法，如“条例”“实施细则”：换成另一种算写错")
 
 
 _TITLE = re.compile(r"《([^《》]{2,80})》")
@@ -118,7 +123,7 @@ def law_names(ctx: Context, params: LawParams) -> Iterator[Hit]:
                 continue
             if title in successors:
                 continue
-            law = wrong.get(title) or _near(title, known, params.fuzzy_min)
+            law = wrong.get(title) or _near(title, known, params)
             if law is not None:
                 yield Hit.at(passage, m, right=f"《{law.name}》", reason="名称不准确")
 
@@ -133,10 +138,24 @@ def _normal(title: str, strip: list[str]) -> str:
     return title
 
 
-def _near(title: str, known: dict[str, Law], minimum: int) -> Law | None:
-    if len(title) < minimum:
-        return None
+def _near(title: str, known: dict[str, Law], params: LawParams) -> Law | None:
+    """The law a title misnames: one character off, a few characters added or dropped, or the
+    kind of document swapped (……实施细则 for ……实施条例)."""
     for name, law in known.items():
-        if abs(len(name) - len(title)) <= 1 and edit_distance(name, title) == 1:
+        if len(title) >= params.fuzzy_min and abs(len(name) - len(title)) <= 1 and edit_distance(name, title) == 1:
             return law
+        if len(name) >= params.dropped_min and 0 < abs(len(name) - len(title)) <= params.dropped:
+            short, long = sorted((name, title), key=len)
+            if len(short) >= params.dropped_min - 1 and _subsequence(short, long):
+                return law
+        for kind in params.kinds:
+            stem = name[: -len(kind)] if name.endswith(kind) else None
+            if stem and len(stem) >= 4 and title.startswith(stem) and title[len(stem):] in params.kinds:
+                return law
     return None
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Whether ``long`` is ``short`` with characters inserted (order kept)."""
+    chars = iter(long)
+    return all(ch in chars for ch in short)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
@@ -51,6 +53,20 @@ def shingles(text: str, n: int = 3) -> set[str]:
 
 def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+class Rarity:
+    """How telling a word is within one report: words found in many of its paragraphs say little
+    (log of paragraphs over paragraphs holding the word)."""
+
+    def __init__(self, paragraphs: list[str]):
+        self.total = max(1, len(paragraphs))
+        self.counts: Counter[str] = Counter()
+        for text in paragraphs:
+            self.counts.update(words(text, frozenset()))
+
+    def weight(self, shared: set[str]) -> float:
+        return sum(math.log(self.total / max(1, self.counts[w])) for w in shared)
 
 
 def words(text: str, stop: frozenset[str]) -> set[str]:

@@ -61,7 +61,7 @@ def year_compare(ctx: Context, params: YearParams) -> Iterator[Hit]:
 
 class Period(_Params):
     name: str
-    kind: str = Field(description="同类的期别（如“五年普法规划”），用于提示当前应写哪一期")
+    kind: str = Field(description="同类期别的名称，用于提示当年应写哪一期")
     patterns: list[Regex] = Field(min_length=1)
     start: int
     end: int | None = None
@@ -79,7 +79,7 @@ def periods(ctx: Context, params: PeriodParams) -> Iterator[Hit]:
         return
     compiled = [(p, [re.compile(x) for x in p.patterns]) for p in params.periods]
     for passage in ctx.passages:
-        year = ctx.year + 1 if passage.part == "plans" else ctx.year  # plans are about next year
+        year = ctx.year + 1 if passage.part == ctx.std.roles.follow_up else ctx.year  # plans are about next year
         for period, regexes in compiled:
             too_early = year < period.start - period.ahead
             too_late = period.end is not None and year > period.end + period.behind
