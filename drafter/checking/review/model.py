@@ -11,15 +11,25 @@ entry with only ``id`` and ``enabled``/``level`` changes a bundled rule.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from drafter.findings import Level
 from drafter.standard.model import Regex
 
 Source = Literal["draft", "input"]
-RULE_ID = r"^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)*$"
+_RULE_ID = re.compile(r"[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)*")
+
+
+def _rule_id(value: str) -> str:
+    if not _RULE_ID.fullmatch(value):
+        raise ValueError(f"规则编号“{value}”写法不对：只能用小写英文字母、数字，以点分级、连字符连词，如 typo.local。")
+    return value
+
+
+RuleId = Annotated[str, AfterValidator(_rule_id)]
 
 
 class _Strict(BaseModel):
@@ -90,7 +100,7 @@ class Matcher(_Strict):
 class RuleEntry(_Strict):
     """One rule as written in a file; a unit's entry may only switch or re-level a bundled rule."""
 
-    id: str = Field(pattern=RULE_ID, description="规则编号，如 typo.word")
+    id: RuleId = Field(description="规则编号，如 typo.word")
     level: Level | None = Field(None, description="级别：error（错误）、warning（提醒）、info（参考）")
     message: str | None = Field(None, description="说明问题的中文，可用 {found}、{right} 等")
     suggestion: str = Field("", description="改法")

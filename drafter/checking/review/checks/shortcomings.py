@@ -18,6 +18,10 @@ class _Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _causes(ctx: Context) -> list[re.Pattern[str]]:
+    return [re.compile(c) for c in map(ctx.fill, ctx.std.role("problems").recognition.cause_cues) if c]
+
+
 def _items(ctx: Context, part: str) -> list[Item]:
     """The part's entries that are written (an entry still holding a blank is judged once filled)."""
     return [i for i in ctx.subject.items.get(part, []) if not ctx.std.placeholder_re.search(i.text)]
@@ -33,7 +37,7 @@ def no_cause(ctx: Context, params: NoCauseParams) -> Iterator[Hit]:
     ``{examples}`` in the message: the first plain words among the cues (a unit's cue list may
     start with a pattern, which a reader should not see)."""
     written = ctx.std.role("problems").recognition.cause_cues
-    cues = [re.compile(c) for c in map(ctx.fill, written) if c]
+    cues = _causes(ctx)
     plain = [c for c in written if re.escape(c) == c][:3]
     examples = "".join(f"“{c}”" for c in plain)
     for item in _items(ctx, ctx.std.roles.problems):
@@ -47,15 +51,18 @@ class BoilerplateParams(_Params):
 
 
 def boilerplate(ctx: Context, params: BoilerplateParams) -> Iterator[Hit]:
-    """A shortcoming item that is only a formula ("…需进一步加强") with nothing concrete."""
+    """A shortcoming item that is only a formula ("…需进一步加强") with nothing concrete: short,
+    and giving no cause either."""
     formulas = [re.compile(f) for f in params.formulas]
+    causes = _causes(ctx)
     for item in _items(ctx, ctx.std.roles.problems):
-        if _is_boilerplate(item.text, formulas, params.max_chars):
+        if _is_boilerplate(item.text, formulas, params.max_chars, causes):
             yield Hit.on_item(item, item=snippet(item.text, 20))
 
 
-def _is_boilerplate(text: str, formulas: list[re.Pattern[str]], max_chars: int) -> bool:
-    return count_chars(text) <= max_chars and any(f.search(text) for f in formulas)
+def _is_boilerplate(text: str, formulas: list[re.Pattern[str]], max_chars: int, causes: list[re.Pattern[str]]) -> bool:
+    return (count_chars(text) <= max_chars and any(f.search(text) for f in formulas)
+            and not any(c.search(text) for c in causes))
 
 
 class ExternalParams(_Params):
@@ -103,8 +110,9 @@ def unanswered(ctx: Context, params: UnansweredParams) -> Iterator[Hit]:
     plan_words = [words(p.text, stop) for p in plans]
     answered_ids = {p.answers for p in plans if p.answers}
     rarity = Rarity([p.text for p in ctx.subject.passages if p.kind == "para"])
+    causes = _causes(ctx)
     for item in _items(ctx, ctx.std.roles.problems):
-        if item.id and item.id in answered_ids or _is_boilerplate(item.text, formulas, params.max_chars):
+        if item.id and item.id in answered_ids or _is_boilerplate(item.text, formulas, params.max_chars, causes):
             continue
         mine = words(item.text, stop)
         if mine and max(rarity.weight(mine & w) for w in plan_words) < params.min_weight:
