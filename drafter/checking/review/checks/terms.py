@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import combinations
 from typing import Iterator
 
@@ -36,52 +37,65 @@ class TermsParams(_Params):
 
 def garbled_terms(ctx: Context, params: TermsParams) -> Iterator[Hit]:
     """A term whose leading name is cut (习法治思想), missing where it must stand, or garbled by an edit or two."""
-    fulls = [t.lead + t.body for t in params.terms]
+    terms = [_Prepared(t, params) for t in params.terms]
+    by_length = sorted((t.full for t in terms), key=len, reverse=True)
     for passage in ctx.passages:
         masked = passage.text
-        for full in sorted(fulls, key=len, reverse=True):
+        for full in by_length:
             masked = masked.replace(full, _MASK * len(full))
         taken: list[tuple[int, int]] = []
-        for term, full in zip(params.terms, fulls):
-            for start, end in _cut_or_bare(masked, term):
+        for term in terms:
+            for start, end in term.cut_or_bare(masked):
                 taken.append((start, end))
-                yield Hit.at(passage, (start, end), right=full)
-            if not term.fuzzy or len(full) < params.min_length:
+                yield Hit.at(passage, (start, end), right=term.full)
+            if term.anchor is None:
                 continue
-            edits = min(params.max_edits, max(1, len(full) // params.chars_per_edit))
-            for start, end in _garbled(masked, full, edits):
+            for start, end in _garbled(masked, term.full, term.edits, term.anchor):
                 if not any(s < end and start < e for s, e in taken):
                     taken.append((start, end))
-                    yield Hit.at(passage, (start, end), right=full)
+                    yield Hit.at(passage, (start, end), right=term.full)
 
 
-def _cut_or_bare(text: str, term: Term) -> Iterator[tuple[int, int]]:
-    cuts = sorted(_truncations(term.lead), key=len, reverse=True)
-    for m in re.finditer(re.escape(term.body), text):
-        at = m.start()
-        cut = next((c for c in cuts if text.endswith(c, 0, at)), None)
-        if cut is not None and not any(text.endswith(e, 0, at) and e.endswith(cut) for e in term.except_):
-            yield at - len(cut), m.end()
-        elif term.lead and term.bare and not text.endswith(term.lead, 0, at):
-            yield at, m.end()
+class _Prepared:
+    """A term with what the search needs worked out once: its cut forms, its anchors."""
+
+    def __init__(self, term: Term, params: TermsParams):
+        self.term = term
+        self.full = term.lead + term.body
+        self.body = re.compile(re.escape(term.body))
+        # The lead with characters dropped, keeping their order: 习近平 → 习, 近, 平, 习近, 习平, 近平.
+        cuts = {"".join(c) for n in range(1, len(term.lead)) for c in combinations(term.lead, n)}
+        self.cuts = sorted(cuts, key=len, reverse=True)
+        self.edits = min(params.max_edits, max(1, len(self.full) // params.chars_per_edit))
+        # With an edit per eight characters at most, some three-character stretch of the term stays intact.
+        stretches = "|".join(re.escape(self.full[i:i + 3]) for i in range(len(self.full) - 2))
+        fuzzy = term.fuzzy and len(self.full) >= params.min_length
+        self.anchor = re.compile(f"(?=({stretches}))") if fuzzy else None
+
+    def cut_or_bare(self, text: str) -> Iterator[tuple[int, int]]:
+        term = self.term
+        if term.body not in text:
+            return
+        for m in self.body.finditer(text):
+            at = m.start()
+            cut = next((c for c in self.cuts if text.endswith(c, 0, at)), None)
+            if cut is not None and not any(text.endswith(e, 0, at) and e.endswith(cut) for e in term.except_):
+                yield at - len(cut), m.end()
+            elif term.lead and term.bare and not text.endswith(term.lead, 0, at):
+                yield at, m.end()
 
 
-def _truncations(lead: str) -> set[str]:
-    """The lead with characters dropped, keeping their order: 习近平 → 习, 近, 平, 习近, 习平, 近平."""
-    return {"".join(c) for n in range(1, len(lead)) for c in combinations(lead, n)}
-
-
-def _garbled(text: str, full: str, max_edits: int) -> Iterator[tuple[int, int]]:
+def _garbled(text: str, full: str, max_edits: int, anchor: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """Places where ``text`` reads ``full`` with 1..max_edits characters changed, dropped or added."""
     seen_until = -1
-    # With an edit per eight characters at most, some three-character stretch stays intact.
-    anchors = {full[i:i + 3] for i in range(len(full) - 2)}
-    candidates = sorted({m.start() for a in anchors for m in re.finditer(re.escape(a), text)})
-    for at in candidates:
+    for at in (m.start() for m in anchor.finditer(text)):
         if at < seen_until:
             continue
         lo, hi = max(0, at - len(full)), min(len(text), at + len(full) + max_edits)
-        distance, start, end = closest_window(full, text[lo:hi])
+        window = text[lo:hi]
+        if sum(min(n, window.count(ch)) for ch, n in Counter(full).items()) < len(full) - max_edits:
+            continue  # too few of the term's characters nearby for a near match (cheap check first)
+        distance, start, end = closest_window(full, window)
         if 0 < distance <= max_edits and _MASK not in text[lo + start:lo + end]:
             seen_until = lo + end
             yield lo + start, lo + end
@@ -112,6 +126,7 @@ def law_names(ctx: Context, params: LawParams) -> Iterator[Hit]:
     known = {_normal(law.name, params.strip): law for law in params.laws}
     successors = {_normal(law.replaced_by, params.strip) for law in params.laws if law.replaced_by}
     wrong = {_normal(w, params.strip): law for law in params.laws for w in law.wrong}
+    near: dict[str, Law | None] = {}  # titles recur; each is compared with every name once
     for passage in ctx.passages:
         for m in _TITLE.finditer(passage.text):
             title = _normal(m.group(1), params.strip)
@@ -123,7 +138,9 @@ def law_names(ctx: Context, params: LawParams) -> Iterator[Hit]:
                 continue
             if title in successors:
                 continue
-            law = wrong.get(title) or _near(title, known, params)
+            if title not in near:
+                near[title] = wrong.get(title) or _near(title, known, params)
+            law = near[title]
             if law is not None:
                 yield Hit.at(passage, m, right=f"《{law.name}》", reason="名称不准确")
 
