@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
+from lxml import etree
 
 from drafter.drafting.completeness import strings
 from drafter.drafting.input import Report
@@ -15,6 +17,17 @@ from drafter.standard import Standard
 
 def open_docx(data: bytes | Path):
     return docx.Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
+
+
+def read_part(data: bytes, name: str) -> etree._Element:
+    """One XML part of a .docx (``word/settings.xml`` …), parsed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return etree.fromstring(archive.read(name))
+
+
+def part_names(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.namelist()
 
 
 def style_element(document, style_id: str):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sys
 
-from drafter.cli import checking, drafting  # noqa: F401  (commands register on import)
+from drafter.cli import bundling, checking, drafting, serving  # noqa: F401  (commands register on import)
 from drafter.cli.app import app
 from drafter.cli.common import err
 

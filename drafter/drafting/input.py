@@ -117,7 +117,7 @@ class Meta(_Input):
 class Report(_Input):
     """The whole input file."""
 
-    meta: Meta
+    meta: Meta = Field(description="基本信息：报告单位、年度、主送机关、成文日期、版式")
     preamble: list[Text] = Field(default_factory=list, description="开头的总体情况（一段或几段）")
     # The parts, named by the standard's part ids; what each holds is described
     # by the standard (json_schema fills it in).

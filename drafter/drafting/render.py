@@ -1,6 +1,6 @@
 """The render pipeline: input → template text → Document → .docx (or the text itself).
 
-Each step lives in its own module (compose, markdown, docx_writer); this one
+Each step lives in its own module (compose, markdown, wordfile); this one
 only chains them and picks the style sheet, so the CLI stays a thin shell.
 """
 
