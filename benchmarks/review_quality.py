@@ -151,7 +151,7 @@ def main() -> None:
     print(f"{'all families':26} {total_found:>3}/{total:<3} {total_found / total:>7.0%}")
 
     cases, found, missed = held_out(std, rules)
-    print(f"\nRecall on held-out sentences (tests/review_cases.py, wording the rules were not written from)")
+    print("\nRecall on held-out sentences (tests/review_cases.py, wording the rules were not written from)")
     for family, n in cases.items():
         print(f"{family:26} {found[family]:>3}/{n:<3} {found[family] / n:>7.0%}")
     print(f"{'all families':26} {sum(found.values()):>3}/{sum(cases.values()):<3} {sum(found.values()) / sum(cases.values()):>7.0%}")

@@ -487,7 +487,7 @@ def plant_placeholder(d, rng):
 def plant_too_short(d, rng):
     idx = d.indexes("shortcomings")
     first = idx[0]
-    d.paragraphs[first] = f"一是执法培训针对性不强，原因是培训需求调研不够。"
+    d.paragraphs[first] = "一是执法培训针对性不强，原因是培训需求调研不够。"
     for i in reversed(idx[1:]):
         del d.paragraphs[i], d.parts[i]
     return None

@@ -118,6 +118,7 @@ def test_validate_and_render_take_the_unit_file_too(tmp_path, cli):
          5, "没有“appendix”这个部分"),
         ("rules:\n  - id: typo.x\n    level: warning\n    message: 错\n    matcher: {words: [[甲, 甲]]}\n", 5, "相同"),
         ("rules:\n  - id: Typo X\n", 2, "规则编号“Typo X”写法不对"),
+        ("rules:\n  - id: typo.word\n    message: 新说明\n", 3, "只能写 enabled 和 level"),
     ],
 )
 def test_a_malformed_unit_file_is_refused_with_its_line_and_exit_2(tmp_path, cli_process, text, where, expected):

@@ -11,7 +11,6 @@ content review's (drafter.checking.review), which never changes completeness.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal
 

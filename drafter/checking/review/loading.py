@@ -96,6 +96,12 @@ def _apply_unit_file(bundled: RuleSet, path: Path, scopes: tuple[str, ...]) -> R
         if entry.id not in rules:
             problems.append(located.problem(loc + ("id",), _unknown(entry.id, rules, "新增规则要写 level、message 和 matcher")))
             continue
+        other = sorted(entry.model_fields_set - {"id", "enabled", "level"})
+        if other:
+            problems.append(located.problem(loc + (other[0],), (
+                f"修改内置规则“{entry.id}”时只能写 enabled 和 level；要改{'、'.join(other)}，"
+                "请写出完整的规则（含 level、message 和 matcher），它会替换内置的那一条。")))
+            continue
         changes = {k: getattr(entry, k) for k in ("enabled", "level") if k in entry.model_fields_set}
         old = rules[entry.id]
         rules[entry.id] = Rule(old.spec.model_copy(update=changes), old.params, old.family)

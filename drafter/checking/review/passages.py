@@ -74,14 +74,13 @@ class Subject:
     parts: dict[str, list[Passage]] = field(default_factory=dict)  # each part present on its own: its body
     anchors: dict[str, Passage] = field(default_factory=dict)  # where a part-wide finding is reported
 
-    def part_text(self, part: str) -> str:
-        return "".join(p.text for p in self.parts.get(part, []))
-
 
 # -- drafts ---------------------------------------------------------------------
 
 
 def from_draft(document: Document, result: CheckResult, std: Standard) -> Subject:
+    """Passages from a draft: its title, headings and paragraphs (not web-page furniture, the
+    recipient line or the signature), each with the part recognition put it in."""
     part_of: dict[int, str] = {}
     for section in result.sections:
         for position in section.positions:
@@ -89,8 +88,7 @@ def from_draft(document: Document, result: CheckResult, std: Standard) -> Subjec
         if section.heading is not None:
             part_of[section.heading] = section.part
     passages: list[Passage] = []
-    first_part = min((s.heading if s.heading is not None else min(s.positions, default=10**9)
-                      for s in result.sections), default=10**9)
+    first_part = min(part_of, default=len(document.blocks))  # the opening comes before every part
     opening_seen = False
     by_position: dict[int, Passage] = {}
     for block in document.blocks:
