@@ -175,4 +175,4 @@ def test_check_table_lists_the_findings_with_place_level_and_words(cli):
     run = cli("check", _seed("000"))
     out = run.stdout
     assert "审查意见" in out and "错误" in out and "习法治思想" in out and "第10段" in out
-    assert "参考：" in out  # info findings are summarised per rule
+    assert "参考（punct.halfwidth）" in out  # info findings are summarised per rule

@@ -87,7 +87,7 @@ def print_findings(findings: list[Finding], console: Console) -> None:
             info.setdefault(f.rule, []).append(f)
     for rule, group in info.items():
         places = "、".join(f.where for f in group[:5]) + ("等" if len(group) > 5 else "")
-        console.print(Text(f"参考：{group[0].message.split('（')[0]}等 {len(group)} 处，在{places}（{rule}）。", style="dim"))
+        console.print(Text(f"参考（{rule}）：{len(group)} 处，在{places}。如{group[0].where}：{group[0].message}", style="dim"))
 
 
 def print_summary(results: list[CheckResult], unreadable: int, console: Console) -> None:
