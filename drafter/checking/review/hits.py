@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,12 +78,18 @@ def snippet(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[:limit] + "……"
 
 
-def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
-    """The sentence around text[start:end]."""
-    end = start if end is None else end
-    left = max((text.rfind(ch, 0, start) for ch in _SENTENCE_END), default=-1) + 1
-    rights = [i for i in (text.find(ch, end) for ch in _SENTENCE_END) if i >= 0]
-    return left, (min(rights) + 1 if rights else len(text))
+class SentenceSpans:
+    """The sentence around a place in a text; each text is split once however many places are asked."""
+
+    def __init__(self) -> None:
+        self._split: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def around(self, text: str, at: int) -> tuple[int, int]:
+        if text not in self._split:
+            spans = sentences(text) or [(0, len(text))]
+            self._split = {text: ([s for s, _ in spans], spans)}  # one text at a time: hits come in reading order
+        starts, spans = self._split[text]
+        return spans[max(0, bisect_right(starts, at) - 1)]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

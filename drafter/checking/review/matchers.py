@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from drafter.checking.review.hits import Context, Hit, sentence_span
+from drafter.checking.review.hits import Context, Hit, SentenceSpans
 from drafter.checking.review.model import Matcher, Pattern, Word
 
 
@@ -20,7 +20,8 @@ def scan(matcher: Matcher, ctx: Context) -> Iterator[Hit]:
     hits = _scan_words(matcher.words, ctx) if matcher.words is not None else _scan_patterns(matcher.patterns or [], ctx)
     if matcher.sentence_without is not None:
         unless = re.compile(ctx.fill(matcher.sentence_without) or r"(?!)")
-        hits = (h for h in hits if not unless.search(h.passage.text[slice(*sentence_span(h.passage.text, h.start, h.end))]))
+        spans = SentenceSpans()
+        hits = (h for h in hits if not unless.search(h.passage.text, *spans.around(h.passage.text, h.start)))
     if not matcher.once_per_paragraph:
         yield from hits
         return

@@ -104,6 +104,7 @@ def from_draft(document: Document, result: CheckResult, std: Standard) -> Subjec
         by_position[block.index] = passage
     subject = Subject(document.source, "draft", result.year, passages)
     numberer = Numberer(std.numbering)
+    inline = re.compile(std.numbering.inline.pattern.removeprefix("^"))
     for section in result.sections:
         body = [by_position[p] for p in section.positions if p in by_position]
         subject.parts.setdefault(section.part, []).extend(body)
@@ -111,19 +112,20 @@ def from_draft(document: Document, result: CheckResult, std: Standard) -> Subjec
         if anchor is not None:
             subject.anchors.setdefault(section.part, anchor)
     for part, body in subject.parts.items():
-        subject.items[part] = split_items(part, body, numberer)
+        subject.items[part] = split_items(part, body, numberer, inline)
     return subject
 
 
-def split_items(part: str, passages: list[Passage], numberer: Numberer) -> list[Item]:
-    """Entries of a part: by its first kind of numbering (（一） or 一是), else one per paragraph."""
+def split_items(part: str, passages: list[Passage], numberer: Numberer, inline: re.Pattern[str]) -> list[Item]:
+    """Entries of a part: by its first kind of numbering (（一） or 一是, ``inline`` matching at a
+    sentence start), else one per paragraph."""
     marks: list[tuple[int, int, tuple[str, int]]] = []  # (passage, offset, kind of numbering)
     for k, passage in enumerate(passages):
         numbered = numberer.match(passage.text)
         if numbered is not None:
             marks.append((k, 0, ("number", numbered.level)))
         for m in _SENTENCE_START.finditer(passage.text):
-            if m.end() < len(passage.text) and numberer.inline_match(passage.text[m.end():]) is not None:
+            if m.end() < len(passage.text) and inline.match(passage.text, m.end()) is not None:
                 if not (numbered is not None and m.end() == 0):
                     marks.append((k, m.end(), ("inline", 0)))
     if not marks:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafter.checking.review.checks.textsim import Rarity, jaccard, plain, shingles, words
+from drafter.checking.review.checks.textsim import Rarity, ShingleIndex, WordIndex, plain, shingles, words
 from drafter.checking.review.hits import Context, Hit, sentences, snippet
 from drafter.checking.review.passages import Passage, Subject
 
@@ -68,14 +68,14 @@ def previous_year(ctx: Context, params: PreviousParams) -> Iterator[Hit]:
     """Paragraphs carried over nearly word for word from last year's report (--previous)."""
     if ctx.previous is None:
         return
-    old = [(p, shingles(p.text)) for p in ctx.previous.passages if p.kind == "para" and len(plain(p.text)) >= params.min_chars]
+    old = [p for p in ctx.previous.passages if p.kind == "para" and len(plain(p.text)) >= params.min_chars]
+    index = ShingleIndex([shingles(p.text) for p in old])
     for passage in ctx.passages:
         if passage.kind != "para" or len(plain(passage.text)) < params.min_chars:
             continue
-        mine = shingles(passage.text)
-        best = max(((jaccard(mine, s), p) for p, s in old), key=lambda x: x[0], default=(0.0, None))
-        if best[1] is not None and best[0] >= params.similarity:
-            yield Hit(passage, 0, 0, {"found": "", "similarity": f"{best[0]:.0%}", "place": _place(best[1])},
+        similarity, i = index.most_alike(shingles(passage.text))
+        if i is not None and similarity >= params.similarity:
+            yield Hit(passage, 0, 0, {"found": "", "similarity": f"{similarity:.0%}", "place": _place(old[i])},
                       excerpt=snippet(passage.text, 40))
 
 
@@ -92,10 +92,10 @@ def not_followed(ctx: Context, params: FollowParams) -> Iterator[Hit]:
         return
     stop = frozenset(params.stop)
     done = [words(p.text, stop) for part in (roles.themes, roles.leader) for p in ctx.subject.parts.get(part, [])]
-    rarity = Rarity([p.text for p in ctx.subject.passages if p.kind == "para"])
+    index = WordIndex(done, Rarity([p.text for p in ctx.subject.passages if p.kind == "para"]))
     for plan in ctx.previous.items.get(roles.follow_up, []):
         mine = words(plan.text, stop)
-        if mine and max((rarity.weight(mine & d) for d in done), default=0) < params.min_weight:
+        if mine and index.best(mine) < params.min_weight:
             yield Hit(anchor, 0, 0, {"found": "", "plan": snippet(plan.text, 24)}, excerpt=snippet(plan.text, 40))
 
 

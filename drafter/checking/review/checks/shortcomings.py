@@ -7,7 +7,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafter.checking.review.checks.textsim import Rarity, words
+from drafter.checking.review.checks.textsim import Rarity, WordIndex, words
 from drafter.checking.review.hits import Context, Hit, snippet
 from drafter.checking.review.passages import Item
 from drafter.document.cjk import count_chars
@@ -107,13 +107,13 @@ def unanswered(ctx: Context, params: UnansweredParams) -> Iterator[Hit]:
         return
     stop = frozenset(params.stop)
     formulas = [re.compile(f) for f in params.formulas]
-    plan_words = [words(p.text, stop) for p in plans]
     answered_ids = {p.answers for p in plans if p.answers}
     rarity = Rarity([p.text for p in ctx.subject.passages if p.kind == "para"])
+    index = WordIndex([words(p.text, stop) for p in plans], rarity)
     causes = _causes(ctx)
     for item in _items(ctx, ctx.std.roles.problems):
         if item.id and item.id in answered_ids or _is_boilerplate(item.text, formulas, params.max_chars, causes):
             continue
         mine = words(item.text, stop)
-        if mine and max(rarity.weight(mine & w) for w in plan_words) < params.min_weight:
+        if mine and index.best(mine) < params.min_weight:
             yield Hit.on_item(item, item=snippet(item.text, 24))

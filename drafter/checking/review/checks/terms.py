@@ -43,16 +43,16 @@ def garbled_terms(ctx: Context, params: TermsParams) -> Iterator[Hit]:
         masked = passage.text
         for full in by_length:
             masked = masked.replace(full, _MASK * len(full))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(masked))  # characters already reported
         for term in terms:
             for start, end in term.cut_or_bare(masked):
-                taken.append((start, end))
+                taken[start:end] = b"\1" * (end - start)
                 yield Hit.at(passage, (start, end), right=term.full)
             if term.anchor is None:
                 continue
             for start, end in _garbled(masked, term.full, term.edits, term.anchor):
-                if not any(s < end and start < e for s, e in taken):
-                    taken.append((start, end))
+                if not any(taken[start:end]):
+                    taken[start:end] = b"\1" * (end - start)
                     yield Hit.at(passage, (start, end), right=term.full)
 
 

@@ -66,7 +66,61 @@ class Rarity:
             self.counts.update(words(text, frozenset()))
 
     def weight(self, shared: set[str]) -> float:
-        return sum(math.log(self.total / max(1, self.counts[w])) for w in shared)
+        return sum(self.of(w) for w in shared)
+
+    def of(self, word: str) -> float:
+        return math.log(self.total / max(1, self.counts[word]))
+
+
+class WordIndex:
+    """Which of several texts (as word sets) share words with a query, weighted by rarity, without
+    comparing the query with every text: only texts holding one of its telling words are scored."""
+
+    def __init__(self, groups: list[set[str]], rarity: Rarity, telling: float = 0.3):
+        self.rarity = rarity
+        self.telling = telling
+        self.postings: dict[str, list[int]] = {}
+        for i, group in enumerate(groups):
+            for word in group:
+                self.postings.setdefault(word, []).append(i)
+
+    def best(self, words: set[str]) -> float:
+        """The largest weight of the words one text shares with ``words``."""
+        scores: Counter[int] = Counter()
+        for word in words:
+            weight = self.rarity.of(word)
+            if weight >= self.telling:  # words in most paragraphs add next to nothing
+                for i in self.postings.get(word, ()):
+                    scores[i] += weight
+        return max(scores.values(), default=0.0)
+
+
+class ShingleIndex:
+    """Find, among many texts (shingle sets), the one most alike a query.
+
+    Only texts sharing a shingle that few texts have are compared in full, so a long report
+    against a long report stays fast; a shingle in more than ``common`` texts does not make
+    a text a candidate.
+    """
+
+    def __init__(self, texts: list[set[str]], common: int = 100, keep: int = 3):
+        self.texts = texts
+        self.keep = keep
+        postings: dict[str, list[int]] = {}
+        for i, shingle_set in enumerate(texts):
+            for s in shingle_set:
+                postings.setdefault(s, []).append(i)
+        self.postings = {s: hits for s, hits in postings.items() if len(hits) <= common}
+
+    def most_alike(self, query: set[str]) -> tuple[float, int | None]:
+        """(Jaccard, index) of the most alike text."""
+        shared: Counter[int] = Counter()
+        for s in query:
+            shared.update(self.postings.get(s, ()))
+        best: tuple[float, int | None] = (0.0, None)
+        for i, _ in shared.most_common(self.keep):
+            best = max(best, (jaccard(query, self.texts[i]), i), key=lambda x: x[0])
+        return best
 
 
 def words(text: str, stop: frozenset[str]) -> set[str]:
