@@ -46,13 +46,11 @@ def _family(rule: str, families: list[str]) -> str | None:
 
 
 def _check(p: Planted, std, rules):
-    sources = [p.draft.text().encode("utf-8")] + [o.text().encode("utf-8") for o in p.draft.batch]
-    names = ["draft.txt"] + [f"other{i}.txt" for i, _ in enumerate(p.draft.batch)]
-    previous = p.draft.previous.text().encode("utf-8") if p.draft.previous else None
-    if previous is not None:
-        return drafter.check(sources[0], name=names[0], standard=std, rules=rules,
-                             previous=drafter.read(previous, "last.txt"))
-    return drafter.check_many(sources, names, standard=std, rules=rules)[0]
+    previous = drafter.read(p.draft.previous.text().encode("utf-8"), "last.txt") if p.draft.previous else None
+    results = [drafter.check(d.text().encode("utf-8"), name=f"draft{i}.txt", standard=std, rules=rules, previous=previous)
+               for i, d in enumerate([p.draft, *p.draft.batch])]
+    drafter.cross_check(results, rules=rules, standard=std)
+    return results[0]
 
 
 def recall(n: int, std, rules) -> list[tuple[str, int, int, int, Counter]]:

@@ -2,7 +2,7 @@
 
 Public API (see ``drafter.api``)::
 
-    load_standard, load_input, load_rules, validate, render, read, check, check_many,
+    load_standard, load_input, load_rules, validate, render, read, check, check_many, cross_check,
     init, input_schema, export_templates,
     DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult, RuleSet
 
@@ -27,17 +27,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _API = (
-    "load_standard", "load_input", "load_rules", "validate", "render", "read", "check", "check_many",
-    "init", "input_schema", "export_templates", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered",
-    "CheckResult", "RuleSet",
+    "load_standard", "load_input", "load_rules", "validate", "render", "read", "check", "check_many", "cross_check",
+    "init", "input_schema", "export_templates", "save", "DrafterError", "IncompleteInput", "InputFile", "Validation",
+    "Rendered", "CheckResult", "RuleSet",
 )
 __all__ = [*_API, "__version__"]
 
 if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
         CheckResult, DrafterError, IncompleteInput, InputFile, Rendered, RuleSet, Validation,
-        check, check_many, export_templates, init, input_schema, load_input, load_rules, load_standard, read, render,
-        validate,
+        check, check_many, cross_check, export_templates, init, input_schema, load_input, load_rules, load_standard,
+        read, render, save, validate,
     )
 
 

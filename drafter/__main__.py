@@ -1,3 +1,5 @@
 from drafter.cli import main
 
-main()
+# Guarded: worker processes started by "spawn" (Windows) import this module again.
+if __name__ == "__main__":
+    main()

@@ -12,10 +12,13 @@ Checking::
     result = drafter.check("收到的报告/某区公安局.docx")
     print(result.complete, [(p.id, p.status) for p in result.parts])
     print([(f.rule, f.where, f.message) for f in result.findings])
+    for path, result in zip(paths, drafter.check_many(paths)):  # on every core, in order
+        print(path, result if isinstance(result, drafter.DrafterError) else result.complete)
 
 Both directions run the content review (rules as data in ``schemas/rules/``;
-``rules=`` names a unit's own rule file, or a RuleSet from :func:`load_rules`).
-Its findings never change ``complete``.
+``rules=`` names a unit's own rule file, or takes a RuleSet from :func:`load_rules`).
+Its findings never change ``complete``. :func:`cross_check` adds the findings that
+need a whole batch (sentences shared across reports).
 
 Every function accepts a path, or the file's bytes with a ``name``; every
 failure to use a file is a :class:`DrafterError` with a Chinese message
@@ -26,19 +29,20 @@ failure to use a file is a :class:`DrafterError` with a Chinese message
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal
 
-from drafter.checking.recognize import CheckResult
-from drafter.checking.review import RuleSet
-from drafter.document import Document
-from drafter.drafting.completeness import PartSummary
-from drafter.drafting.input import Report
 from drafter.errors import DrafterError
 from drafter.findings import Finding, has_errors
-from drafter.standard import Standard
-from drafter.yamlio import Located
+
+if TYPE_CHECKING:  # loaded by the functions that need them: drafting and checking load only their own side
+    from drafter.checking.recognize import CheckResult
+    from drafter.checking.review import RuleSet, Subject
+    from drafter.document import Document
+    from drafter.drafting.completeness import PartSummary
+    from drafter.drafting.input import Report
+    from drafter.standard import Standard
+    from drafter.yamlio import Located
 
 Source = Path | str | bytes
 Format = Literal["docx", "md"]
@@ -46,10 +50,21 @@ Fonts = Literal["gov", "windows"]
 
 __all__ = [
     "CheckResult", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "RuleSet", "Validation",
-    "check", "check_many", "export_templates", "init", "input_schema", "load_input", "load_rules", "load_standard",
-    "read", "render", "validate",
+    "check", "check_many", "cross_check", "export_templates", "init", "input_schema", "load_input", "load_rules",
+    "load_standard", "read", "render", "save", "validate",
 ]
-Rules = RuleSet | Path | str | None
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CheckResult":  # check's result type, without loading the checking side for drafting
+        from drafter.checking.recognize import CheckResult
+
+        return CheckResult
+    if name == "RuleSet":
+        from drafter.checking.review import RuleSet
+
+        return RuleSet
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class IncompleteInput(DrafterError):
@@ -74,13 +89,12 @@ class InputFile:
 
 @dataclass
 class Validation:
-    """What validate found in an input: per-part summaries, completeness findings (they decide
-    ``complete``) and the content review's findings (advice that never blocks render)."""
+    """What validate found in an input: per-part summaries and located findings."""
 
     input: InputFile
     parts: list[PartSummary]
-    findings: list[Finding]
-    review: list[Finding] = field(default_factory=list)
+    findings: list[Finding]  # completeness: these decide ``complete``
+    review: list[Finding] = field(default_factory=list)  # the content review: advice, never blocking
 
     @property
     def file(self) -> str:
@@ -112,29 +126,25 @@ class Rendered:
 
     def save(self, path: Path | str | None = None, force: bool = False) -> Path:
         """Write atomically to ``path`` (default: ``default_name`` here); never over the input."""
-        from drafter.files.output import write_atomic
-
         target = Path(path) if path is not None else Path(self.default_name)
         inputs = (Path(self.validation.file),) if Path(self.validation.file).exists() else ()
-        written = write_atomic(target, self.data, force=force, inputs=inputs)
+        written = save(target, self.data, force=force, inputs=inputs)
         self.written.append(written)
         return written
 
 
+def save(path: Path | str, data: bytes | str, force: bool = False, inputs: tuple[Path, ...] = ()) -> Path:
+    """Write an output atomically: never over an existing file without ``force``, never over an input."""
+    from drafter.files.output import write_atomic
+
+    return write_atomic(Path(path), data, force=force, inputs=tuple(Path(i) for i in inputs))
+
+
 def load_standard(path: Path | str | None = None) -> Standard:
-    """The report standard: the bundled one, or a unit's own file."""
-    if path is None:
-        return _bundled_standard()
+    """The report standard: the bundled one, or a unit's own file (read once per process while unchanged)."""
     from drafter.standard import load_standard as load
 
-    return load(Path(path))
-
-
-@lru_cache(maxsize=1)
-def _bundled_standard() -> Standard:
-    from drafter.standard import load_standard as load
-
-    return load(None)
+    return load(Path(path) if path is not None else None)
 
 
 def load_rules(standard: Standard | None = None, rules: Path | str | None = None) -> RuleSet:
@@ -144,7 +154,9 @@ def load_rules(standard: Standard | None = None, rules: Path | str | None = None
     return load(standard or load_standard(), Path(rules) if rules is not None else None)
 
 
-def _rules(std: Standard, rules: Rules) -> RuleSet:
+def _rules(std: Standard, rules: RuleSet | Path | str | None) -> RuleSet:
+    from drafter.checking.review import RuleSet
+
     return rules if isinstance(rules, RuleSet) else load_rules(std, rules)
 
 
@@ -159,7 +171,8 @@ def load_input(source: Source | InputFile, name: str | None = None) -> InputFile
 
 
 def validate(
-    source: Source | InputFile, name: str | None = None, standard: Standard | None = None, rules: Rules = None,
+    source: Source | InputFile, name: str | None = None, standard: Standard | None = None,
+    rules: RuleSet | Path | str | None = None,
 ) -> Validation:
     """Is the input complete, judged against the standard? And what would a reviewer say about its text?"""
     from drafter.checking.review import from_input, review
@@ -185,7 +198,7 @@ def render(
     templates: Path | str | None = None,
     fonts: Fonts = "gov",
     allow_incomplete: bool = False,
-    rules: Rules = None,
+    rules: RuleSet | Path | str | None = None,
 ) -> Rendered:
     """The report laid out as .docx (or its Markdown text), after the same checks as validate."""
     from drafter.drafting import render as chain
@@ -208,52 +221,80 @@ def read(source: Source, name: str | None = None) -> Document:
 
 
 def check(
-    source: Source | Document, name: str | None = None, standard: Standard | None = None, rules: Rules = None,
-    previous: Source | Document | None = None,
+    source: Source | Document, name: str | None = None, standard: Standard | None = None,
+    rules: RuleSet | Path | str | None = None, previous: Source | Document | Subject | None = None,
 ) -> CheckResult:
     """Which of the standard's parts a draft contains, where, and what a reviewer would send it back for.
 
     ``previous`` is last year's report, for the rules that compare with it.
     """
-    (result,) = check_many([source], [name], standard, rules, previous)
-    if isinstance(result, DrafterError):
-        raise result
-    return result
-
-
-def check_many(
-    sources: list[Source | Document], names: list[str | None] | None = None, standard: Standard | None = None,
-    rules: Rules = None, previous: Source | Document | None = None,
-) -> list[CheckResult | DrafterError]:
-    """check() for a batch: one result per source, in order (a file that cannot be read is its
-    DrafterError), plus the findings that need the whole batch (text shared across units)."""
     from drafter.checking.recognize import recognize
-    from drafter.checking.review import from_draft, review, review_batch
+    from drafter.checking.review import from_draft, review
+    from drafter.document import Document
 
     std = standard or load_standard()
     ruleset = _rules(std, rules)
-    last_year = None
-    if previous is not None:
-        old = previous if isinstance(previous, Document) else read(previous)
-        last_year = from_draft(old, recognize(old, std), std)
-    out: list[CheckResult | DrafterError] = []
-    subjects, checked = [], []
-    for source, name in zip(sources, names or [None] * len(sources)):
-        try:
-            document = source if isinstance(source, Document) else read(source, name)
-        except DrafterError as exc:
-            out.append(exc)
-            continue
-        result = recognize(document, std)
-        subject = from_draft(document, result, std)
-        result.findings.extend(review(subject, ruleset, std, last_year))
-        out.append(result)
-        subjects.append(subject)
-        checked.append(result)
-    if len(subjects) > 1:
-        for result, extra in zip(checked, review_batch(subjects, ruleset)):
-            result.findings.extend(extra)
-    return out
+    last_year = _last_year(previous, std)
+    document = source if isinstance(source, Document) else read(source, name)
+    result = recognize(document, std)
+    subject = from_draft(document, result, std)
+    result.findings.extend(review(subject, ruleset, std, last_year))
+    result.passages = subject.passages
+    return result
+
+
+def _last_year(previous: Source | Document | Subject | None, std: Standard) -> Subject | None:
+    """Last year's report as the review reads it."""
+    from drafter.checking.recognize import recognize
+    from drafter.checking.review import Subject, from_draft
+    from drafter.document import Document
+
+    if previous is None or isinstance(previous, Subject):
+        return previous
+    document = previous if isinstance(previous, Document) else read(previous)
+    return from_draft(document, recognize(document, std), std)
+
+
+def cross_check(results: list[CheckResult], rules: RuleSet | Path | str | None = None,
+                standard: Standard | None = None) -> list[list[Finding]]:
+    """The findings that need a whole batch (sentences shared by several reports), added to each
+    result's findings and returned per result."""
+    from drafter.checking.review import Subject, review_batch
+
+    std = standard or load_standard()
+    subjects = [Subject(r.file, "draft", r.year, r.passages) for r in results]
+    found = review_batch(subjects, _rules(std, rules)) if len(subjects) > 1 else [[] for _ in results]
+    for result, extra in zip(results, found):
+        result.findings.extend(extra)
+    return found
+
+
+def check_many(
+    sources: Iterable[Source], standard: Standard | None = None, jobs: int | None = None,
+    rules: RuleSet | Path | str | None = None, previous: Source | Document | None = None,
+) -> Iterator[CheckResult | DrafterError]:
+    """check() for many drafts on every core: one item per source, in the sources' order.
+
+    A draft that cannot be used gives its DrafterError in its place (the same
+    message check() raises) and the others go on; any other exception is a
+    bug and is raised. ``jobs`` is the number of worker processes; by
+    default one per CPU, but no more than one per four drafts (starting a
+    worker costs more than checking a few drafts). With one worker
+    everything runs in this process.
+    """
+    from drafter import workers
+
+    items = list(sources)
+    std = standard or load_standard()
+    setup = (std, _rules(std, rules), _last_year(previous, std))
+    jobs = min(jobs or min(workers.cpu_count(), len(items) // 4), len(items))
+    if jobs <= 1:
+        return (_check_or_error(source, *setup) for source in items)
+    # Loaded here once, before the pool: forked workers start with them.
+    from drafter.checking import recognize, review  # noqa: F401
+    from drafter.reading import text, wordfile  # noqa: F401
+
+    return workers.ordered_map(_check_in_worker, items, _worker_start, setup, jobs)
 
 
 def init(path: Path | str, unit: str, year: int, standard: Standard | None = None, force: bool = False) -> list[Path]:
@@ -275,3 +316,25 @@ def export_templates(directory: Path | str, force: bool = False) -> list[Path]:
     from drafter.drafting import templates_export
 
     return templates_export.export(Path(directory), force=force)
+
+
+def _check_or_error(source: Source, standard: Standard, rules: RuleSet, previous: Subject | None
+                    ) -> CheckResult | DrafterError:
+    try:
+        return check(source, standard=standard, rules=rules, previous=previous)
+    except DrafterError as exc:
+        return exc
+
+
+# In a worker process: the standard, the review rules and last year's report it was started with.
+_worker_setup: tuple[Standard, RuleSet, Subject | None] | None = None
+
+
+def _worker_start(standard: Standard, rules: RuleSet, previous: Subject | None) -> None:
+    global _worker_setup
+    _worker_setup = (standard, rules, previous)
+
+
+def _check_in_worker(source: Source) -> CheckResult | DrafterError:
+    assert _worker_setup is not None, "a worker checks only after _worker_start"
+    return _check_or_error(source, *_worker_setup)

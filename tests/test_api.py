@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
 import docx
 import pytest
@@ -56,3 +58,68 @@ def test_unusable_input_is_a_drafter_error_with_exit_code_2():
     with pytest.raises(drafter.DrafterError) as caught:
         drafter.validate(b"meta: [", name="x.yaml")
     assert caught.value.exit_code == 2 and "x.yaml" in str(caught.value)
+
+
+def _many_sources(tmp_path):
+    broken = tmp_path / "损坏.docx"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    missing = tmp_path / "不存在.txt"
+    return [SEEDS[0], broken, SEEDS[3], missing, *SEEDS[1:3], SEEDS[4].read_bytes()]
+
+
+def _summary(outcome):
+    if isinstance(outcome, drafter.DrafterError):
+        return ("error", str(outcome))
+    return (outcome.file, outcome.complete, [(p.id, p.status, p.position) for p in outcome.parts], outcome.findings)
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["here", "pool"])
+def test_check_many_gives_each_result_or_error_in_input_order(tmp_path, jobs):
+    sources = _many_sources(tmp_path)
+    outcomes = list(drafter.check_many(sources, jobs=jobs))
+    expected = []
+    for source in sources:
+        try:
+            expected.append(_summary(drafter.check(source)))
+        except drafter.DrafterError as exc:
+            expected.append(_summary(exc))
+    assert [_summary(o) for o in outcomes] == expected
+    assert [kind for kind, *_ in expected].count("error") == 2
+    errors = [o for o in outcomes if isinstance(o, drafter.DrafterError)]
+    assert all(e.exit_code == 2 for e in errors) and "损坏.docx" in str(errors[0]) and "不存在.txt" in str(errors[1])
+
+
+def test_check_many_uses_the_standard_it_is_given_in_every_worker(tmp_path):
+    bundled = drafter.load_standard()
+    markers = bundled.report_markers.model_copy(update={"min_hits": 99})  # no draft has that many
+    custom = bundled.model_copy(update={"report_markers": markers})
+    outcomes = list(drafter.check_many(SEEDS, standard=custom, jobs=2))
+    assert all("report.not-a-report" in [f.rule for f in o.findings] for o in outcomes)
+
+
+def test_a_bug_in_a_worker_is_raised_not_turned_into_a_result():
+    with pytest.raises(TypeError):
+        list(drafter.check_many([SEEDS[0], 42, SEEDS[1]], jobs=2))  # type: ignore[list-item]
+
+
+def test_check_many_works_where_workers_are_spawned_not_forked():
+    # Windows starts worker processes fresh: the standard and the work must travel by pickling.
+    probe = (
+        "import multiprocessing, sys\n"
+        "multiprocessing.set_start_method('spawn')\n"
+        "import drafter\n"
+        "paths = sys.argv[1:]\n"
+        "print([r.complete for r in drafter.check_many(paths, jobs=2)])\n"
+    )
+    paths = [str(p) for p in SEEDS]
+    proc = subprocess.run([sys.executable, "-c", probe, *paths], capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == str([drafter.check(p).complete for p in paths])
+
+
+def test_the_package_exports_exactly_the_api():
+    from drafter import api
+
+    assert sorted(drafter._API) == sorted(api.__all__)
+    for name in api.__all__:
+        assert getattr(drafter, name) is getattr(api, name)

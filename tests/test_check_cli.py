@@ -167,6 +167,29 @@ def test_help_is_in_chinese_and_documents_exit_codes(cli):
     assert "退出码" in run.stdout and "--format" in run.stdout
 
 
+def test_many_files_are_reported_in_the_order_given(cli_process, tmp_path):
+    names = []
+    for i, seed in enumerate(SEEDS * 3):
+        copy = tmp_path / f"{len(SEEDS) * 3 - i:02d}_{seed.name}"  # names that do not sort in the given order
+        copy.write_bytes(seed.read_bytes())
+        names.append(str(copy))
+    run = cli_process("check", *names, "--format", "json")
+    assert run.exit_code in (0, 1), run.stderr
+    assert [obj["file"] for obj in json.loads(run.stdout)] == names
+
+
+def test_a_bug_while_checking_many_files_exits_3(cli, monkeypatch):
+    from drafter import api
+
+    def failing(sources, standard=None, jobs=None):
+        yield api.check(sources[0], standard=standard)
+        raise RuntimeError("模拟的程序错误")
+
+    monkeypatch.setattr(api, "check_many", failing)
+    run = cli("check", _seed("003"), _seed("001"))
+    assert run.exit_code == 3 and "内部错误" in run.stderr and "Traceback" not in run.stderr
+
+
 def test_mistyped_chinese_numbering_is_text_not_an_internal_error(cli, tmp_path):
     draft = tmp_path / "笔误.txt"
     lines = [_seed("003").read_text(encoding="utf-8"), "一一、继续加强执法监督", "（十一十）深化普法", "二十二十、其他"]

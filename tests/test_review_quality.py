@@ -50,10 +50,13 @@ def test_last_years_report_finds_carried_over_paragraphs_and_plans_without_follo
     assert not _of(_check(with_previous(0, family).draft, std, rules).findings, family)
 
 
-def test_a_sentence_shared_by_two_units_is_flagged_in_both(std, rules):
+def test_a_sentence_shared_by_two_units_is_flagged_in_both(std, rules, tmp_path):
     p = shared(0)
-    results = drafter.check_many([p.draft.text().encode("utf-8"), p.draft.batch[0].text().encode("utf-8")],
-                                 ["甲.txt", "乙.txt"], standard=std, rules=rules)
+    paths = [tmp_path / "甲.txt", tmp_path / "乙.txt"]
+    for path, draft in zip(paths, (p.draft, p.draft.batch[0])):
+        path.write_text(draft.text(), encoding="utf-8")
+    results = list(drafter.check_many(paths, standard=std, rules=rules))
+    drafter.cross_check(results, rules=rules, standard=std)
     for result, other in zip(results, ("乙.txt", "甲.txt")):
         # (The invented drafts share other template sentences too; the planted one must be among them.)
         (f,) = [f for f in _of(result.findings, "copy.shared-text") if "电动自行车" in f.excerpt]

@@ -102,6 +102,18 @@ def test_malformed_standard_via_cli_exits_2_without_traceback(tmp_path, cli_proc
     assert "other" in run.stderr
 
 
+def test_a_standard_is_read_once_until_its_file_changes(tmp_path):
+    def rename(name):
+        return lambda data: data["parts"][0].update(name=name)
+
+    path = _write_variant(tmp_path, rename("工作举措"))
+    first = standard.load_standard(path)
+    assert standard.load_standard(path) is first  # the same file: parsed and validated once
+    _write_variant(tmp_path, rename("本年度主要举措"))
+    again = standard.load_standard(path)
+    assert again is not first and again.part("measures").name == "本年度主要举措"
+
+
 def test_a_part_the_input_format_cannot_hold_is_refused_when_validating(tmp_path, cli_process):
     def rename(data):
         data["parts"][4]["id"] = "appendix"

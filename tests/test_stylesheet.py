@@ -69,3 +69,14 @@ def test_custom_folder_without_a_sheet_falls_back_to_the_builtin(tmp_path):
     (tmp_path / "styles").mkdir()
     (tmp_path / stylesheet.STYLE_FILE).write_text("page: {}\n", encoding="utf-8")
     assert stylesheet.path_in(tmp_path) == tmp_path / stylesheet.STYLE_FILE
+
+
+def test_a_style_sheet_is_read_once_until_its_file_changes(tmp_path):
+    path = tmp_path / "sheet.yaml"
+    text = stylesheet.path_in(None).read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    first = stylesheet.load(path)
+    assert stylesheet.load(path) is first
+    # Same size, written within the file system's timestamp resolution: still seen as changed.
+    path.write_text(text.replace("lines: 22", "lines: 20"), encoding="utf-8")
+    assert stylesheet.load(path).grid.lines == 20

@@ -81,18 +81,23 @@ class Analyser:
 
     def analyse(self, document: Document) -> list[Unit]:
         units: list[Unit] = []
+        content = False  # a heading or paragraph came before (counted as we go: linear time)
+        titles = 0
         for block in document.blocks:
             text = block.text.strip()
             if not text:
                 continue
             if block.kind in _FRONT_KINDS:
-                units.append(Unit(block, _FRONT_KINDS[block.kind]))
+                unit = Unit(block, _FRONT_KINDS[block.kind])
             elif any(p.search(text) for p in self.metadata):
-                units.append(Unit(block, "meta"))
-            elif not any(u.content for u in units) and self._front_matter(block, units):
-                units.append(Unit(block, "front" if text.endswith(("：", ":")) else "title"))
+                unit = Unit(block, "meta")
+            elif not content and self._front_matter(block, titles):
+                unit = Unit(block, "front" if text.endswith(("：", ":")) else "title")
             else:
-                units.append(self._classify(block))
+                unit = self._classify(block)
+            units.append(unit)
+            content = content or unit.content
+            titles += unit.role == "title"
         self._mark_closing(units)
         return units
 
@@ -116,12 +121,11 @@ class Analyser:
                 return
             unit.role = "back"
 
-    def _front_matter(self, block: Block, before: list[Unit]) -> bool:
-        """A title line (or a recipient line after it) before any content."""
+    def _front_matter(self, block: Block, titles: int) -> bool:
+        """A title line (or a recipient line after it) before any content; ``titles`` title lines came before."""
         text = block.text.strip()
         if self.numberer.match(text) or len(text) > self.rules.title_max_chars:
             return False
-        titles = sum(u.role == "title" for u in before)
         if text.endswith(("：", ":")):
             return titles > 0 and block.kind != "heading"
         # After the first title line, or on a line styled as a heading (some put

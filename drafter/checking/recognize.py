@@ -28,6 +28,7 @@ file's non-empty paragraphs, title included, in reading order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
@@ -75,6 +76,7 @@ class CheckResult:
     sections: list[Section] = field(default_factory=list)  # in document order
     # position → title/front/meta/heading/para/back; a run-in heading ("（一）标题。正文……") reads as a para
     roles: dict[int, str] = field(default_factory=dict)
+    passages: list = field(default_factory=list)  # the text the content review read, for rules across a batch
 
     @property
     def complete(self) -> bool:
@@ -221,9 +223,22 @@ class _Recogniser:
         return starts
 
     def _implicit_starts(self, starts: list[_Start]) -> None:
+        # One pass over the paragraphs with running state, so the time stays
+        # linear in their number: the parts started, where each first starts,
+        # and the start the pass is inside (explicit starts are in unit order).
         last_explicit = max((s.unit for s in starts), default=-1)
         intro = self.content[0] if self.content else -1
+        explicit = list(starts)
+        first: dict[str, int] = {}
+        for s in starts:
+            first.setdefault(s.part, s.unit)
+        current: _Start | None = None
+        next_explicit = 0
         for n, i in enumerate(self.content):
+            while next_explicit < len(explicit) and explicit[next_explicit].unit < i:
+                if current is None or explicit[next_explicit].unit > current.unit:
+                    current = explicit[next_explicit]
+                next_explicit += 1
             unit = self.units[i]
             previous = self.units[self.content[n - 1]] if n else None
             if unit.role != "para" or unit.inline is not None or i == intro:
@@ -233,21 +248,29 @@ class _Recogniser:
             opening = self._opening(unit)
             for part in self.std.parts:
                 pid = part.id
-                if any(s.part == pid for s in starts) or not self.cues[pid]:
+                if pid in first or not self.cues[pid]:
                     continue
-                if not self._may_begin_at(pid, i, starts, last_explicit):
+                if not self._may_begin_at(pid, i, current, first, last_explicit):
                     continue
                 if any(c.search(opening) for c in self.cues[pid]):
-                    starts.append(_Start(i, pid, "cue"))
+                    start = _Start(i, pid, "cue")
+                    starts.append(start)
+                    first[pid] = i
+                    current = start  # later paragraphs are inside it (i grows; explicit ones before i are older)
                     break
 
-    def _may_begin_at(self, pid: str, i: int, starts: list[_Start], last_explicit: int) -> bool:
-        """Whether the accepted orders let part ``pid`` begin at unit ``i``."""
-        current = max((s for s in starts if s.unit < i), key=lambda s: s.unit, default=None)
+    def _may_begin_at(
+        self, pid: str, i: int, current: _Start | None, first: dict[str, int], last_explicit: int
+    ) -> bool:
+        """Whether the accepted orders let part ``pid`` begin at unit ``i``.
+
+        ``current`` is the last start before ``i``; ``first`` maps each part
+        started so far to its first unit.
+        """
         if current is not None and current.part in self._must_follow(pid):
             return False  # inside a part that always comes later
         for before in self.after[pid] - {self.roles.themes}:  # that part may have no heading
-            start = min((s.unit for s in starts if s.part == before), default=None)
+            start = first.get(before)
             if start is None and self.std.part(before).required and i < last_explicit:
                 return False  # a preceding part is absent: only the tail may hold this one
             if start is not None and start > i:
@@ -357,7 +380,9 @@ class _Recogniser:
                 continue
             scores = self._scores(unit.heading)
             if scores and max(scores, key=lambda p: scores[p]) == pid:
-                parent = max((s for s in starts if s.unit < i), key=lambda s: s.unit, default=None)
+                # starts are sorted by unit (run() relies on it): the parent is found by bisection.
+                k = bisect_left(starts, i, key=lambda s: s.unit)
+                parent = starts[k - 1] if k else None
                 return (self.units[parent.unit] if parent else None), unit
         return None
 

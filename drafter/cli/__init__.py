@@ -11,6 +11,7 @@ and what to do), 3 a bug in drafter.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 
@@ -42,6 +43,9 @@ def _usage_message(message: str) -> str:
 
 def main() -> None:
     """Console entry point: command-line usage errors in Chinese, exit code 2."""
+    # drafter's models use no pydantic plugin, and looking for plugins reads
+    # every installed package's metadata on each run.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     try:
         code = app(prog_name="drafter", standalone_mode=False)
     except Exception as exc:

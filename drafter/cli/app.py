@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from drafter import __version__
+from drafter.cli import helpformat
 
-app = typer.Typer(
+
+class Typer(typer.Typer):
+    """typer's app with drafter's plain help layout (see helpformat) for itself and its commands."""
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(cls=helpformat.Group, rich_markup_mode=None, **kwargs)
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        return super().command(*args, cls=helpformat.Command, **kwargs)
+
+
+app = Typer(
     name="drafter",
     help=(
         "起草和检查法治政府建设年度报告。\n\n"
@@ -15,7 +29,6 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from drafter.cli.app import app
 from drafter.cli.common import RulesOption, SchemaAlias, StandardOption, choice, err, guarded, load_rules, load_standard
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 @app.command("check")
@@ -40,35 +43,40 @@ def check_cmd(
 
     示例：drafter check 青岚区公安局2025年报告.docx --previous 青岚区公安局2024年报告.docx
     """
-    from rich.console import Console
-
     from drafter import api
     from drafter.errors import DrafterError
     from drafter.views import check as view
 
     choice("--format", fmt, ("table", "json"))
-    console = Console(highlight=False)
+    console = _console() if fmt == "table" else None
     std = load_standard(standard, schema)
     ruleset = load_rules(std, rules)
-    payload: list[dict] = []
-    results, unreadable = [], 0
+    outcomes: list = []  # each file's CheckResult, or the DrafterError saying why it cannot be read
     with guarded():  # a bug still ends the run with exit 3; unusable files do not
-        checked = api.check_many(list(files), standard=std, rules=ruleset, previous=previous)
-    for path, result in zip(files, checked):
-        if isinstance(result, DrafterError):
-            err(str(result))
-            unreadable += 1
-            payload.append(view.error_json(str(path), str(result)))
-            continue
-        results.append(result)
-        payload.append(view.to_json(result))
-        if fmt == "table":
-            view.print_table(result, console)
-    if fmt == "json":
+        # Several files are checked on every core, each result shown in the files' order.
+        for path, outcome in zip(files, api.check_many(files, standard=std, rules=ruleset, previous=previous)):
+            outcomes.append(outcome)
+            if isinstance(outcome, DrafterError):
+                err(str(outcome))
+            elif console is not None:
+                view.print_table(outcome, console)
+        results = [o for o in outcomes if not isinstance(o, DrafterError)]
+        shared = api.cross_check(results, rules=ruleset, standard=std)  # sentences shared across the batch
+    unreadable = len(outcomes) - len(results)
+    if console is None:
         import json
 
+        payload = [view.error_json(str(path), str(o)) if isinstance(o, DrafterError) else view.to_json(o)
+                   for path, o in zip(files, outcomes)]
         print(json.dumps(payload if len(files) > 1 else payload[0], ensure_ascii=False, indent=2))
     elif len(files) > 1:
+        view.print_batch_findings([(r.file, found) for r, found in zip(results, shared)], console)
         view.print_summary(results, unreadable, console)
     flawless = all(r.complete and not any(f.level == "error" for f in r.findings) for r in results)
     raise typer.Exit(2 if unreadable else 0 if flawless else 1)
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)

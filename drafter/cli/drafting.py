@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from drafter.cli.app import app
+from drafter.cli.app import Typer, app
 from drafter.cli.common import RulesOption, SchemaAlias, StandardOption, choice, err, guarded, load_rules, load_standard
 
 
@@ -47,7 +47,9 @@ def validate_cmd(
     fmt: str = typer.Option("table", "--format", help="输出格式：table（表格，给人看）或 json（给程序用）。"),
     rules: Optional[Path] = RulesOption,
 ) -> None:
-    """检查输入文件是否完整：必填部分、最少条数和字数、每条不足是否写了原因、
+    """检查输入文件是否完整，并做内容审查。
+
+    检查必填部分、最少条数和字数、每条不足是否写了原因、
     是否还有 init 留下的【待填写】空白、成文日期和开头的年份。
 
     同时做内容审查（与 drafter check 用同一套规则）：领导人姓名和规范提法、错别字、法律法规名称、
@@ -103,14 +105,13 @@ def schema_cmd(
     import json
 
     from drafter import api
-    from drafter.files.output import write_atomic
 
     with guarded():
         text = json.dumps(api.input_schema(), ensure_ascii=False, indent=2) + "\n"
         if output is None:
             sys.stdout.write(text)
         else:
-            write_atomic(output, text, force=force)
+            api.save(output, text, force=force)
             print(f"已写入 {output}", file=sys.stderr)
 
 
@@ -195,7 +196,7 @@ def render_cmd(
 _LEVEL_WORDS = {"error": "错误", "warning": "提醒", "info": "参考"}
 
 
-templates_app = typer.Typer(
+templates_app = Typer(
     help="管理报告模板：导出内置模板，供单位修改措辞和版式。",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from drafter.yamlio import validation as modelcheck
 from drafter import yamlio
+from drafter.files.memo import per_file
 from drafter.resources import templates_dir
 
 STYLE_FILE = Path("styles") / "gbt9704.yaml"
@@ -167,6 +168,11 @@ def path_in(templates: Path | None) -> Path:
 
 
 def load(path: Path | None = None) -> StyleSheet:
-    """Load and validate a style sheet (the built-in one when ``path`` is None)."""
-    located = yamlio.load(Path(path) if path is not None else path_in(None))
+    """Load and validate a style sheet (the built-in one when ``path`` is None); once per file and process."""
+    return _load(Path(path) if path is not None else path_in(None))
+
+
+@per_file
+def _load(path: Path) -> StyleSheet:
+    located = yamlio.load(path)
     return modelcheck.validate(StyleSheet, located, "版式样式表")

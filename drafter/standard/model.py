@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, 
 from drafter.yamlio import validation as modelcheck
 from drafter import yamlio
 from drafter.document.cjk import tidy
+from drafter.files.memo import per_file
 from drafter.resources import data_dir, default_standard_path
 
 Prose = Annotated[str, AfterValidator(tidy)]
@@ -250,8 +251,12 @@ class Standard(_Strict):
 
 
 def load_standard(path: Path | None = None) -> Standard:
-    """Load and validate a standard; the bundled one when ``path`` is None."""
-    path = Path(path) if path is not None else default_standard_path()
+    """Load and validate a standard; the bundled one when ``path`` is None (once per file and process)."""
+    return _load(Path(path) if path is not None else default_standard_path())
+
+
+@per_file
+def _load(path: Path) -> Standard:
     located = yamlio.load(path)
     std = modelcheck.validate(Standard, located, "报告标准文件")
     std._directory = path.resolve().parent

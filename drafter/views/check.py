@@ -9,12 +9,14 @@ information). A file that cannot be read is ``error_json``: the same keys plus
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
-from drafter.checking.recognize import CheckResult, PartResult
-from drafter.findings import Finding
+if TYPE_CHECKING:  # rich is loaded only to print tables: JSON output goes without it
+    from rich.console import Console
+    from rich.text import Text
+
+    from drafter.checking.recognize import CheckResult, PartResult
+    from drafter.findings import Finding
 
 _LEVEL = {"error": ("错误", "red"), "warning": ("提醒", "yellow"), "info": ("参考", "dim")}
 _STATUS = {
@@ -42,6 +44,9 @@ def error_json(file: str, message: str) -> dict:
 
 
 def print_table(result: CheckResult, console: Console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     year = f"（报告年度：{result.year}）" if result.year else "（未能判断报告年度）"
     console.print(Text(f"检查 {result.file}{year}", style="bold"))
     table = Table(show_lines=True, expand=False)
@@ -68,6 +73,9 @@ def print_findings(findings: list[Finding], console: Console) -> None:
     Errors and warnings get a row each; info findings (typography and the like) a count per
     rule, so the rows that matter stay in view (JSON lists them all).
     """
+    from rich.table import Table
+    from rich.text import Text
+
     counts = {level: sum(f.level == level for f in findings) for level in _LEVEL}
     summary = "，".join(f"{_LEVEL[level][0]} {n} 处" for level, n in counts.items() if n)
     shown = [f for f in findings if f.level != "info"]
@@ -90,7 +98,23 @@ def print_findings(findings: list[Finding], console: Console) -> None:
         console.print(Text(f"参考（{rule}）：{len(group)} 处，在{places}。如{group[0].where}：{group[0].message}", style="dim"))
 
 
+def print_batch_findings(found: list[tuple[str, list[Finding]]], console: Console) -> None:
+    """Findings that needed the whole batch (text shared across reports), after the reports' tables."""
+    from rich.text import Text
+
+    if not any(findings for _, findings in found):
+        return
+    console.print(Text("同批报告的审查意见", style="bold"))
+    for file, findings in found:
+        if findings:
+            console.print(Text(file, style="bold"))
+            print_findings(findings, console)
+    console.print()
+
+
 def print_summary(results: list[CheckResult], unreadable: int, console: Console) -> None:
+    from rich.text import Text
+
     complete = sum(r.complete for r in results)
     flawed = sum(any(f.level == "error" for f in r.findings) for r in results)
     console.print(
@@ -107,6 +131,8 @@ def _part_name(part: PartResult) -> str:
 
 
 def _status(part: PartResult) -> Text:
+    from rich.text import Text
+
     if part.status == "missing" and not part.required:
         return Text("— 未写", style="dim")
     label, style = _STATUS[part.status]
@@ -118,6 +144,8 @@ def _position(part: PartResult) -> str:
 
 
 def _verdict(result: CheckResult) -> Text:
+    from rich.text import Text
+
     required = [p for p in result.parts if p.required]
     errors = sum(f.level == "error" for f in result.findings)
     serious = f"但有 {errors} 处错误需要改正（见审查意见）。" if errors else ""

@@ -9,7 +9,6 @@ rules that exist.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -19,6 +18,7 @@ from drafter.checking.review.checks import CHECKS
 from drafter.checking.review.model import RuleEntry, RuleFile, UnitRules
 from drafter.checking.review.passages import FRONT
 from drafter.errors import DrafterError, Problem
+from drafter.files.memo import per_file
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
 from drafter.yamlio import validation as modelcheck
@@ -53,17 +53,38 @@ def load_rules(std: Standard, unit_file: Path | None = None) -> RuleSet:
     return _apply_unit_file(bundled, Path(unit_file), scopes) if unit_file is not None else bundled
 
 
-@lru_cache(maxsize=4)
+@per_file
+def _family(path: Path) -> tuple[Located, RuleFile]:
+    """A bundled rule file, parsed and validated (once per process while it is unchanged)."""
+    located = yamlio.load(path)
+    return located, modelcheck.validate(RuleFile, located, "审查规则文件")
+
+
+@per_file
+def _unit(path: Path) -> tuple[Located, UnitRules]:
+    located = yamlio.load(path)
+    return located, modelcheck.validate(UnitRules, located, "审查规则文件")
+
+
+# The rules last compiled: from these parsed files, for these scopes (compiling checks every
+# rule's parameters; a check of many drafts needs it once).
+_last: tuple[list[tuple[Located, RuleFile]], tuple[str, ...], RuleSet] | None = None
+
+
 def _load_folder(folder: str, scopes: tuple[str, ...]) -> RuleSet:
+    global _last
     files = sorted(Path(folder).glob("*.yaml"))
     if not files:
         raise DrafterError(f"{folder}：没有找到审查规则文件（*.yaml）。请检查报告标准文件中 rules 指向的文件夹。")
+    parsed = [_family(path) for path in files]
+    if _last is not None and _last[1] == scopes and len(_last[0]) == len(parsed) and all(
+        a is b for a, b in zip(_last[0], parsed)
+    ):
+        return _last[2]
     rules: list[Rule] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for path in files:
-        located = yamlio.load(path)
-        family = modelcheck.validate(RuleFile, located, "审查规则文件")
+    for path, (located, family) in zip(files, parsed):
         for i, entry in enumerate(family.rules):
             loc: Loc = ("rules", i)
             if not entry.full:
@@ -78,12 +99,12 @@ def _load_folder(folder: str, scopes: tuple[str, ...]) -> RuleSet:
                 rules.append(rule)
     if problems:
         raise DrafterError(f"{folder}：审查规则有 {len(problems)} 处错误，请逐条修改：", problems)
-    return RuleSet(tuple(rules))
+    _last = (parsed, scopes, RuleSet(tuple(rules)))
+    return _last[2]
 
 
 def _apply_unit_file(bundled: RuleSet, path: Path, scopes: tuple[str, ...]) -> RuleSet:
-    located = yamlio.load(path)
-    unit = modelcheck.validate(UnitRules, located, "审查规则文件")
+    located, unit = _unit(path)
     problems: list[Problem] = []
     rules = {r.spec.id: r for r in bundled.rules}
     for i, entry in enumerate(unit.rules):
