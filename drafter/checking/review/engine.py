@@ -6,7 +6,7 @@ from typing import Any, Iterable
 
 from drafter.checking.review import matchers
 from drafter.checking.review.checks import CHECKS
-from drafter.checking.review.hits import Context, Hit
+from drafter.checking.review.hits import Context, Hit, Scope
 from drafter.checking.review.loading import Rule, RuleSet
 from drafter.checking.review.passages import Passage, Subject
 from drafter.findings import Finding
@@ -16,11 +16,15 @@ from drafter.standard import Standard
 def review(subject: Subject, rules: RuleSet, std: Standard, previous: Subject | None = None) -> list[Finding]:
     """Every finding of every active rule on one draft or input, in reading order."""
     findings = []
+    scopes: dict[tuple, Scope] = {}  # rules with the same parts share one joined text
     for rule in rules.active(subject.source):
         check = CHECKS.get(rule.spec.matcher.check) if rule.spec.matcher and rule.spec.matcher.check else None
         if check is not None and check.scope == "batch":
             continue
-        ctx = Context(std, subject, _in_scope(subject.passages, rule), previous)
+        key = (tuple(rule.spec.parts), rule.spec.headings)
+        if key not in scopes:
+            scopes[key] = Scope(_in_scope(subject.passages, rule))
+        ctx = Context(std, subject, scopes[key], previous)
         hits: Iterable[Hit] = check.run(ctx, rule.params) if check else matchers.scan(rule.spec.matcher, ctx)
         findings.extend(finding(rule, hit, subject) for hit in hits)
     return sorted(findings, key=_order)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Any, Iterator
 
 from drafter.checking.review.passages import Item, Passage, Subject
 from drafter.standard import Standard, fill_year
@@ -53,14 +54,71 @@ class Hit:
         return ("…" if before else "") + text[before:after] + ("…" if after < len(text) else "")
 
 
+@lru_cache(maxsize=1024)
+def pattern(text: str) -> re.Pattern[str]:
+    """A rule file's regular expression, compiled once; ^ and $ mark paragraph starts and ends,
+    as they did when a pattern ran over one paragraph at a time."""
+    return re.compile(text, re.MULTILINE)
+
+
+def alternation(words: list[str]) -> str:
+    """A regular expression matching any of ``words``, longest first, written as a trie
+    (任旧|任然 → 任(?:旧|然)): the matcher tries one branch per character instead of every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            return f"(?:{'|'.join(branches)})?" if branches else ""
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return emit(trie)
+
+
+class Scope:
+    """The passages a rule looks at, also joined into one text (a line break between them) so that
+    a pattern runs once over the report rather than once per paragraph."""
+
+    def __init__(self, passages: list[Passage]):
+        self.passages = passages
+        self.starts: list[int] = []
+        at = 0
+        for passage in passages:
+            self.starts.append(at)
+            at += len(passage.text) + 1
+        self.text = "\n".join(p.text for p in passages)
+
+    def finditer(self, regex: re.Pattern[str], text: str | None = None) -> Iterator[tuple[Passage, int, int, re.Match[str]]]:
+        """(passage, start, end, match) for each match of ``regex`` in the joined text (or in ``text``,
+        the joined text with characters masked); a match running into the next paragraph is left out."""
+        for m in regex.finditer(self.text if text is None else text):
+            passage, base = self.at(m.start())
+            if m.end() - base <= len(passage.text):
+                yield passage, m.start() - base, m.end() - base, m
+
+    def at(self, offset: int) -> tuple[Passage, int]:
+        """The passage holding ``offset`` of the joined text, and where that passage starts."""
+        k = bisect_right(self.starts, offset) - 1
+        return self.passages[k], self.starts[k]
+
+
 @dataclass
 class Context:
     """A rule's view of one subject: the passages in its scope, and the standard."""
 
     std: Standard
     subject: Subject
-    passages: list[Passage]
+    scope: Scope
     previous: Subject | None = None  # last year's report, with --previous
+
+    @property
+    def passages(self) -> list[Passage]:
+        return self.scope.passages
 
     @property
     def year(self) -> int | None:
@@ -92,17 +150,13 @@ class SentenceSpans:
         return spans[max(0, bisect_right(starts, at) - 1)]
 
 
+_SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+$")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, end after its closing mark."""
-    out, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_END:
-            if text[start:i].strip():
-                out.append((start, i + 1))
-            start = i + 1
-    if text[start:].strip():
-        out.append((start, len(text)))
-    return out
+    return [m.span() for m in _SENTENCE.finditer(text) if not m.group().rstrip(_SENTENCE_END).isspace()
+            and m.group().strip(_SENTENCE_END)]
 
 
 def numbers(text: str) -> list[re.Match[str]]:

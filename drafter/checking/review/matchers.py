@@ -9,10 +9,9 @@ name {year} and {next_year}. Either skips a hit that lies inside one of its
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterator
 
-from drafter.checking.review.hits import Context, Hit, SentenceSpans
+from drafter.checking.review.hits import Context, Hit, SentenceSpans, alternation, pattern
 from drafter.checking.review.model import Matcher, Pattern, Word
 
 
@@ -34,11 +33,10 @@ def scan(matcher: Matcher, ctx: Context) -> Iterator[Hit]:
 
 def _scan_words(words: list[Word], ctx: Context) -> Iterator[Hit]:
     regex, table = _words_regex(words)
-    for passage in ctx.passages:
-        for m in regex.finditer(passage.text):
-            word = table[m.group(0)]
-            if not _excepted(passage.text, m.start(), m.end(), word.except_):
-                yield Hit.at(passage, m, right=word.right)
+    for passage, start, end, m in ctx.scope.finditer(regex):
+        word = table[m.group(0)]
+        if not _excepted(passage.text, start, end, word.except_):
+            yield Hit.at(passage, (start, end), right=word.right)
 
 
 # Compiled word lists, by the list they were made from (kept alive here, so ids stay unique).
@@ -48,8 +46,7 @@ _WORDS: dict[int, tuple[list[Word], re.Pattern[str], dict[str, Word]]] = {}
 def _words_regex(words: list[Word]) -> tuple[re.Pattern[str], dict[str, Word]]:
     if id(words) not in _WORDS:
         table = {w.wrong: w for w in words}
-        alternation = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
-        _WORDS[id(words)] = (words, re.compile(alternation), table)
+        _WORDS[id(words)] = (words, re.compile(alternation(list(table))), table)
     _, regex, table = _WORDS[id(words)]
     return regex, table
 
@@ -59,18 +56,12 @@ def _scan_patterns(patterns: list[Pattern], ctx: Context) -> Iterator[Hit]:
         filled = ctx.fill(spec.pattern)
         if filled is None:
             continue  # the report's year is unknown
-        regex = _compile(filled)
-        for passage in ctx.passages:
-            for m in regex.finditer(passage.text):
-                if m.end() == m.start() or _excepted(passage.text, m.start(), m.end(), spec.except_):
-                    continue
-                right = m.expand(spec.right) if spec.right else ""
-                yield Hit.at(passage, m, right=right, **{k: v for k, v in m.groupdict().items() if v})
-
-
-@lru_cache(maxsize=512)
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+        regex = pattern(filled)
+        for passage, start, end, m in ctx.scope.finditer(regex):
+            if end == start or _excepted(passage.text, start, end, spec.except_):
+                continue
+            right = m.expand(spec.right) if spec.right else ""
+            yield Hit.at(passage, (start, end), right=right, **{k: v for k, v in m.groupdict().items() if v})
 
 
 def _excepted(text: str, start: int, end: int, words: list[str]) -> bool:

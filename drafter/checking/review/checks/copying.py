@@ -28,15 +28,16 @@ class RepeatParams(_Params):
 def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
     """The same sentence, or a long clause, printed twice within one report."""
     seen: dict[str, tuple[Passage, int]] = {}  # sentence → where it was first printed
+    formulas = [plain(phrase) for phrase in params.ignore]
     for passage in ctx.passages:
         reported = False
         for start, end in sentences(passage.text):
             for s, e, minimum in _pieces(passage.text, start, end, params):
                 key = plain(passage.text[s:e])
-                if len(key) < minimum or _mostly_formula(key, params):
+                if len(key) < minimum:
                     continue
                 first, at = seen.setdefault(key, (passage, s))
-                if (first is not passage or at != s) and not reported:
+                if (first is not passage or at != s) and not reported and not _mostly_formula(key, formulas, params):
                     reported = True
                     yield Hit.at(passage, (s, e), place=_place(first))
 
@@ -49,9 +50,9 @@ def _pieces(text: str, start: int, end: int, params: RepeatParams) -> Iterator[t
             yield s, e, params.clause_min_chars
 
 
-def _mostly_formula(key: str, params: RepeatParams) -> bool:
-    for phrase in params.ignore:
-        key = key.replace(plain(phrase), "")
+def _mostly_formula(key: str, formulas: list[str], params: RepeatParams) -> bool:
+    for phrase in formulas:
+        key = key.replace(phrase, "")
     return len(key) < params.clause_min_chars // 2
 
 
@@ -101,11 +102,14 @@ def not_followed(ctx: Context, params: FollowParams) -> Iterator[Hit]:
 
 class SharedParams(_Params):
     min_chars: int = Field(20, ge=8, description="句子至少这么多字才比较")
+    per_report: int = Field(5, ge=1, description="每份报告最多报告这么多段，其余的在最后一条中说明段数")
     ignore: list[str] = Field(default_factory=list, description="常用提法：去掉这些后剩下的字不够多时不比较")
 
 
 def shared_text(subjects: list[Subject], params: SharedParams) -> dict[int, list[Hit]]:
-    """Sentences found word for word in several units' reports of one batch."""
+    """Sentences found word for word in several units' reports of one batch: one hit per paragraph
+    holding such sentences, at its first, with how many there are ({sentences}), the other reports
+    ({others}, up to three) and how many reports share them ({count})."""
     where: dict[str, dict[int, tuple[Passage, int, int]]] = {}
     for n, subject in enumerate(subjects):
         for passage in subject.passages:
@@ -118,11 +122,24 @@ def shared_text(subjects: list[Subject], params: SharedParams) -> dict[int, list
                     rest = rest.replace(plain(phrase), "")
                 if len(key) >= params.min_chars and len(rest) >= params.min_chars // 2:
                     where.setdefault(key, {}).setdefault(n, (passage, start, end))
-    hits: dict[int, list[Hit]] = {}
-    for key, places in where.items():
+    names = [Path(s.file).name for s in subjects]
+    found: dict[tuple[int, int], list] = {}  # (report, paragraph) → [first place, sentences, others, reports]
+    for places in where.values():
         if len(places) < 2:
             continue
+        shown = list(places)[:4]
         for n, (passage, start, end) in places.items():
-            others = [Path(subjects[m].file).name for m in places if m != n]
-            hits.setdefault(n, []).append(Hit.at(passage, (start, end), others="、".join(others[:3]), count=len(places)))
+            entry = found.setdefault((n, id(passage)), [(passage, start, end), 0, [], 0])
+            entry[1] += 1
+            entry[2] = entry[2] or [names[m] for m in shown if m != n][:3]
+            entry[3] = max(entry[3], len(places))
+    hits: dict[int, list[Hit]] = {}
+    for (n, _), ((passage, start, end), count, others, reports) in found.items():
+        hits.setdefault(n, []).append(Hit.at(passage, (start, end), sentences=count, others="、".join(others),
+                                             count=reports, more=""))
+    for listed in hits.values():
+        extra = len(listed) - params.per_report
+        if extra > 0:  # a copied report: a few places say enough
+            del listed[params.per_report:]
+            listed[-1].fields["more"] = f"；这份报告另有{extra}段也有这样的句子"
     return hits

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from drafter.checking.review.hits import Context, Hit
+from drafter.checking.review.hits import Context, Hit, pattern
 from drafter.standard.model import Regex
 
 
@@ -27,26 +27,24 @@ class ChangeParams(_Params):
     @field_validator("patterns")
     @classmethod
     def _named_groups(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            missing = {"a", "b", "p", "dir"} - set(re.compile(pattern).groupindex)
+        for written in patterns:
+            missing = {"a", "b", "p", "dir"} - set(re.compile(written).groupindex)
             if missing:
-                raise ValueError(f"正则表达式“{pattern}”缺少命名组：{'、'.join(sorted(missing))}。")
+                raise ValueError(f"正则表达式“{written}”缺少命名组：{'、'.join(sorted(missing))}。")
         return patterns
 
 
 def stated_changes(ctx: Context, params: ChangeParams) -> Iterator[Hit]:
     """同比/较上年 changes that do not follow from the two values stated with them."""
-    regexes = [re.compile(p) for p in params.patterns]
-    for passage in ctx.passages:
-        seen: set[int] = set()
-        for regex in regexes:
-            for m in regex.finditer(passage.text):
-                if m.start() in seen:
-                    continue
-                seen.add(m.start())
-                wrong = _mismatch(m, params)
-                if wrong:
-                    yield Hit.at(passage, m, **wrong)
+    seen: set[int] = set()
+    for regex in map(pattern, params.patterns):
+        for passage, start, end, m in ctx.scope.finditer(regex):
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
+            wrong = _mismatch(m, params)
+            if wrong:
+                yield Hit.at(passage, (start, end), **wrong)
 
 
 def _value(m: re.Match[str], name: str, params: ChangeParams) -> float:
@@ -83,20 +81,26 @@ class RestatedParams(_Params):
     skip: list[str] = Field(default_factory=list, description="说法中含这些词的不比较（如“同比”“分别”）")
 
 
-_QUANTITY = re.compile(r"([\u4e00-\u9fff]+)(\d+(?:\.\d+)?)(余|多)?([\u4e00-\u9fff%％]{1,2})")
+# A number with its unit; the words right before it are taken from the text (_WORDS_BEFORE).
+_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)(余|多)?([\u4e00-\u9fff%％]{1,2})")
+_WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
 
 
 def restated(ctx: Context, params: RestatedParams) -> Iterator[Hit]:
     """The same quantity (same words before the number, same unit) stated again with another value."""
     first: dict[tuple[str, str], tuple[str, str]] = {}  # (words, unit) → (value, where)
-    for passage in ctx.passages:
-        for m in _QUANTITY.finditer(passage.text):
-            key_words, value, about, unit = m.group(1), m.group(2), m.group(3), m.group(4)
-            if len(key_words) < params.min_key or about or any(s in key_words for s in params.skip):
-                continue
-            key = (key_words, unit[0])
-            place = f"第{passage.position + 1}段" if passage.position is not None else f"第{passage.line}行"
-            if key not in first:
-                first[key] = (value, place)
-            elif float(first[key][0]) != float(value):
-                yield Hit.at(passage, m, other=first[key][0] + unit, place=first[key][1])
+    for passage, start, end, m in ctx.scope.finditer(_QUANTITY):
+        value, about, unit = m.group(1), m.group(2), m.group(3)
+        before = _WORDS_BEFORE.search(passage.text, max(0, start - 40), start)
+        if before is None or (start > 0 and passage.text[start - 1] in "0123456789."):
+            continue
+        key_words = before.group()
+        start = before.start()
+        if len(key_words) < params.min_key or about or any(s in key_words for s in params.skip):
+            continue
+        key = (key_words, unit[0])
+        place = f"第{passage.position + 1}段" if passage.position is not None else f"第{passage.line}行"
+        if key not in first:
+            first[key] = (value, place)
+        elif float(first[key][0]) != float(value):
+            yield Hit.at(passage, (start, end), other=first[key][0] + unit, place=first[key][1])

@@ -37,6 +37,5 @@ class BlankParams(_Params):
 
 def blanks(ctx: Context, params: BlankParams) -> Iterator[Hit]:
     """Blanks left unfilled: the standard's one list of markers (【待填写】, XXX, ××, 此处填写 …)."""
-    for passage in ctx.passages:
-        for m in ctx.std.placeholder_re.finditer(passage.text):
-            yield Hit.at(passage, m)
+    for passage, start, end, _ in ctx.scope.finditer(ctx.std.placeholder_re):
+        yield Hit.at(passage, (start, end))

@@ -10,7 +10,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.checking.review.checks.textsim import closest_window, edit_distance
-from drafter.checking.review.hits import Context, Hit
+from drafter.checking.review.hits import Context, Hit, alternation
 
 _MASK = "\0"
 
@@ -39,21 +39,21 @@ def garbled_terms(ctx: Context, params: TermsParams) -> Iterator[Hit]:
     """A term whose leading name is cut (习法治思想), missing where it must stand, or garbled by an edit or two."""
     terms = [_Prepared(t, params) for t in params.terms]
     by_length = sorted((t.full for t in terms), key=len, reverse=True)
-    for passage in ctx.passages:
-        masked = passage.text
-        for full in by_length:
-            masked = masked.replace(full, _MASK * len(full))
-        taken = bytearray(len(masked))  # characters already reported
-        for term in terms:
-            for start, end in term.cut_or_bare(masked):
-                taken[start:end] = b"\1" * (end - start)
-                yield Hit.at(passage, (start, end), right=term.full)
-            if term.anchor is None:
-                continue
-            for start, end in _garbled(masked, term.full, term.edits, term.anchor):
-                if not any(taken[start:end]):
-                    taken[start:end] = b"\1" * (end - start)
-                    yield Hit.at(passage, (start, end), right=term.full)
+    scope = ctx.scope
+    masked = scope.text  # the report's text with every correct term covered up
+    for full in by_length:
+        masked = masked.replace(full, _MASK * len(full))
+    candidates = _anchored(masked, terms)
+    taken = bytearray(len(masked))  # characters already reported
+    for term in terms:
+        spans = list(term.cut_or_bare(masked))
+        spans += _garbled(masked, term.full, term.edits, candidates.get(id(term), []))
+        for start, end in spans:
+            passage, base = scope.at(start)
+            if end - base > len(passage.text) or any(taken[start:end]):
+                continue  # runs into the next paragraph, or already reported
+            taken[start:end] = b"\1" * (end - start)
+            yield Hit.at(passage, (start - base, end - base), right=term.full)
 
 
 class _Prepared:
@@ -68,9 +68,8 @@ class _Prepared:
         self.cuts = sorted(cuts, key=len, reverse=True)
         self.edits = min(params.max_edits, max(1, len(self.full) // params.chars_per_edit))
         # With an edit per eight characters at most, some three-character stretch of the term stays intact.
-        stretches = "|".join(re.escape(self.full[i:i + 3]) for i in range(len(self.full) - 2))
         fuzzy = term.fuzzy and len(self.full) >= params.min_length
-        self.anchor = re.compile(f"(?=({stretches}))") if fuzzy else None
+        self.stretches = {self.full[i:i + 3] for i in range(len(self.full) - 2)} if fuzzy else set()
 
     def cut_or_bare(self, text: str) -> Iterator[tuple[int, int]]:
         term = self.term
@@ -85,10 +84,25 @@ class _Prepared:
                 yield at, m.end()
 
 
-def _garbled(text: str, full: str, max_edits: int, anchor: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+def _anchored(text: str, terms: list[_Prepared]) -> dict[int, list[int]]:
+    """Where an intact stretch of each fuzzy term occurs (one search for all terms), by term.
+    Stretches found overlapping an earlier one are skipped: one per place is enough to look there."""
+    holders: dict[str, list[_Prepared]] = {}
+    for term in terms:
+        for stretch in term.stretches:
+            holders.setdefault(stretch, []).append(term)
+    out: dict[int, list[int]] = {}
+    if holders:
+        for m in re.finditer(alternation(list(holders)), text):
+            for term in holders[m.group()]:
+                out.setdefault(id(term), []).append(m.start())
+    return out
+
+
+def _garbled(text: str, full: str, max_edits: int, candidates: list[int]) -> Iterator[tuple[int, int]]:
     """Places where ``text`` reads ``full`` with 1..max_edits characters changed, dropped or added."""
     seen_until = -1
-    for at in (m.start() for m in anchor.finditer(text)):
+    for at in candidates:
         if at < seen_until:
             continue
         lo, hi = max(0, at - len(full)), min(len(text), at + len(full) + max_edits)
@@ -127,22 +141,21 @@ def law_names(ctx: Context, params: LawParams) -> Iterator[Hit]:
     successors = {_normal(law.replaced_by, params.strip) for law in params.laws if law.replaced_by}
     wrong = {_normal(w, params.strip): law for law in params.laws for w in law.wrong}
     near: dict[str, Law | None] = {}  # titles recur; each is compared with every name once
-    for passage in ctx.passages:
-        for m in _TITLE.finditer(passage.text):
-            title = _normal(m.group(1), params.strip)
-            law = known.get(title)
-            if law is not None:
-                if law.until is not None and ctx.year is not None and ctx.year > law.until:
-                    right = law.replaced_by or "现行的规定"
-                    yield Hit.at(passage, m, right=f"《{right}》", reason=f"已于{law.until + 1}年起不再施行")
-                continue
-            if title in successors:
-                continue
-            if title not in near:
-                near[title] = wrong.get(title) or _near(title, known, params)
-            law = near[title]
-            if law is not None:
-                yield Hit.at(passage, m, right=f"《{law.name}》", reason="名称不准确")
+    for passage, start, end, m in ctx.scope.finditer(_TITLE):
+        title = _normal(m.group(1), params.strip)
+        law = known.get(title)
+        if law is not None:
+            if law.until is not None and ctx.year is not None and ctx.year > law.until:
+                right = law.replaced_by or "现行的规定"
+                yield Hit.at(passage, (start, end), right=f"《{right}》", reason=f"已于{law.until + 1}年起不再施行")
+            continue
+        if title in successors:
+            continue
+        if title not in near:
+            near[title] = wrong.get(title) or _near(title, known, params)
+        law = near[title]
+        if law is not None:
+            yield Hit.at(passage, (start, end), right=f"《{law.name}》", reason="名称不准确")
 
 
 def _normal(title: str, strip: list[str]) -> str:

@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_PAIRS = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 
 
@@ -57,18 +57,30 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 class Rarity:
     """How telling a word is within one report: words found in many of its paragraphs say little
-    (log of paragraphs over paragraphs holding the word)."""
+    (log of paragraphs over paragraphs holding the word).
+
+    Only the words asked about are counted (few: those a shortcoming shares with a plan), unless
+    the report is long, when counting every word once is cheaper.
+    """
+
+    EAGER = 400  # paragraphs from which every word is counted up front
 
     def __init__(self, paragraphs: list[str]):
+        self.paragraphs = paragraphs
         self.total = max(1, len(paragraphs))
-        self.counts: Counter[str] = Counter()
-        for text in paragraphs:
-            self.counts.update(words(text, frozenset()))
+        self.counts: dict[str, int] = {}
+        if len(paragraphs) >= self.EAGER:
+            counted: Counter[str] = Counter()
+            for text in paragraphs:
+                counted.update(words(text, frozenset()))
+            self.counts = dict(counted)
 
     def weight(self, shared: set[str]) -> float:
         return sum(self.of(w) for w in shared)
 
     def of(self, word: str) -> float:
+        if word not in self.counts:
+            self.counts[word] = 0 if self.total >= self.EAGER else sum(word in text for text in self.paragraphs)
         return math.log(self.total / max(1, self.counts[word]))
 
 
@@ -87,7 +99,7 @@ class WordIndex:
     def best(self, words: set[str]) -> float:
         """The largest weight of the words one text shares with ``words``."""
         scores: Counter[int] = Counter()
-        for word in words:
+        for word in words & self.postings.keys():
             weight = self.rarity.of(word)
             if weight >= self.telling:  # words in most paragraphs add next to nothing
                 for i in self.postings.get(word, ()):
@@ -125,7 +137,4 @@ class ShingleIndex:
 
 def words(text: str, stop: frozenset[str]) -> set[str]:
     """Two-character words of the text (every adjacent pair of Chinese characters), minus ``stop``."""
-    out = set()
-    for run in _CJK_RUN.findall(text):
-        out.update(run[i:i + 2] for i in range(len(run) - 1))
-    return out - stop
+    return set(_PAIRS.findall(text)) - stop

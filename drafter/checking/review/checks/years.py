@@ -7,7 +7,7 @@ from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from drafter.checking.review.hits import Context, Hit
+from drafter.checking.review.hits import Context, Hit, pattern
 from drafter.standard.model import Regex
 
 
@@ -37,9 +37,9 @@ class YearParams(_Params):
     @field_validator("patterns")
     @classmethod
     def _named_year(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            if "y" not in re.compile(pattern).groupindex:
-                raise ValueError(f"正则表达式“{pattern}”中要用 (?P<y>…) 标出年份。")
+        for written in patterns:
+            if "y" not in re.compile(written).groupindex:
+                raise ValueError(f"正则表达式“{written}”中要用 (?P<y>…) 标出年份。")
         return patterns
 
 
@@ -47,16 +47,14 @@ def year_compare(ctx: Context, params: YearParams) -> Iterator[Hit]:
     """Years named where the report year rules them out: plans for a past year, results dated after the year."""
     if ctx.year is None:
         return
-    regexes = [re.compile(p) for p in params.patterns]
-    for passage in ctx.passages:
-        seen: set[int] = set()
-        for regex in regexes:
-            for m in regex.finditer(passage.text):
-                y = int(m.group("y"))
-                wrong = y <= ctx.year if params.compare == "not_after" else y > ctx.year
-                if wrong and m.start("y") not in seen:
-                    seen.add(m.start("y"))
-                    yield Hit.at(passage, m, named=y, year=ctx.year, next_year=ctx.year + 1)
+    seen: set[int] = set()
+    for regex in map(pattern, params.patterns):
+        for passage, start, end, m in ctx.scope.finditer(regex):
+            y = int(m.group("y"))
+            wrong = y <= ctx.year if params.compare == "not_after" else y > ctx.year
+            if wrong and m.start("y") not in seen:
+                seen.add(m.start("y"))
+                yield Hit.at(passage, (start, end), named=y, year=ctx.year, next_year=ctx.year + 1)
 
 
 class Period(_Params):
@@ -77,22 +75,25 @@ def periods(ctx: Context, params: PeriodParams) -> Iterator[Hit]:
     """Terms bound to a period (a five-year plan, a Party congress or plenum) that do not fit the year written about."""
     if ctx.year is None:
         return
-    compiled = [(p, [re.compile(x) for x in p.patterns]) for p in params.periods]
-    for passage in ctx.passages:
-        year = ctx.year + 1 if passage.part == ctx.std.roles.follow_up else ctx.year  # plans are about next year
-        for period, regexes in compiled:
-            too_early = year < period.start - period.ahead
-            too_late = period.end is not None and year > period.end + period.behind
-            if not (too_early or too_late):
+    plans = ctx.std.roles.follow_up
+    # Plans are about next year: a period may fit them and not the rest, or the other way round.
+    fits = {id(p): {year: p.start - p.ahead <= year and (p.end is None or year <= p.end + p.behind)
+                    for year in (ctx.year, ctx.year + 1)} for p in params.periods}
+    suspect = [p for p in params.periods if not all(fits[id(p)].values())]
+    if not suspect:
+        return
+    for period in suspect:
+        reported: set[int] = set()  # one finding per period and paragraph
+        for passage, start, end, _ in (hit for p in period.patterns for hit in ctx.scope.finditer(pattern(p))):
+            year = ctx.year + 1 if passage.part == plans else ctx.year
+            if fits[id(period)][year] or id(passage) in reported:
                 continue
-            for m in (m for r in regexes for m in r.finditer(passage.text)):
-                current = [p for p in params.periods if p.kind == period.kind and _covers(p, year)]
-                latest = max(current, key=lambda p: p.start).name if current else f"{year}年适用的提法"
-                span = f"{period.start}年" + (f"至{period.end}年" if period.end and period.end != period.start else "")
-                if period.end is None:
-                    span = f"{period.start}年起"
-                yield Hit.at(passage, m, term=period.name, span=span, year=year, right=latest)
-                break
+            reported.add(id(passage))
+            current = [p for p in params.periods if p.kind == period.kind and _covers(p, year)]
+            latest = max(current, key=lambda p: p.start).name if current else f"{year}年适用的提法"
+            span = f"{period.start}年起" if period.end is None else f"{period.start}年" + (
+                f"至{period.end}年" if period.end != period.start else "")
+            yield Hit.at(passage, (start, end), term=period.name, span=span, year=year, right=latest)
 
 
 def _covers(period: Period, year: int) -> bool:
