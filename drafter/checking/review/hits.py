@@ -61,9 +61,23 @@ def pattern(text: str) -> re.Pattern[str]:
     return re.compile(text, re.MULTILINE)
 
 
-def alternation(words: list[str]) -> str:
+_PREPARED: dict[tuple[int, str], tuple[Any, Any]] = {}
+
+
+def prepared(params: Any, name: str, build: Any) -> Any:
+    """What a check works out from its parameters (tables, compiled terms), once per rule: kept
+    with the parameters object, which the rule set keeps alive for the whole run."""
+    key = (id(params), name)
+    if key not in _PREPARED or _PREPARED[key][0] is not params:
+        _PREPARED[key] = (params, build(params))
+    return _PREPARED[key][1]
+
+
+@lru_cache(maxsize=256)
+def alternation(words: tuple[str, ...]) -> str:
     """A regular expression matching any of ``words``, longest first, written as a trie
-    (任旧|任然 → 任(?:旧|然)): the matcher tries one branch per character instead of every word."""
+    (任旧|任然 → 任(?:旧|然)): the matcher tries one branch per character instead of every word.
+    Remembered: a check builds the same one for every report."""
     trie: dict = {}
     for word in words:
         node = trie

@@ -46,7 +46,7 @@ _WORDS: dict[int, tuple[list[Word], re.Pattern[str], dict[str, Word]]] = {}
 def _words_regex(words: list[Word]) -> tuple[re.Pattern[str], dict[str, Word]]:
     if id(words) not in _WORDS:
         table = {w.wrong: w for w in words}
-        _WORDS[id(words)] = (words, re.compile(alternation(list(table))), table)
+        _WORDS[id(words)] = (words, re.compile(alternation(tuple(table))), table)
     _, regex, table = _WORDS[id(words)]
     return regex, table
 

@@ -46,7 +46,7 @@ class NameParams(_Params):
 
 def names(ctx: Context, params: NameParams) -> Iterator[Hit]:
     """A private party named in full right after a role word (犯罪嫌疑人张某某 is masked and fine)."""
-    pattern = re.compile(rf"(?:{alternation(params.roles)})[：:]?(?P<name>(?:{alternation(params.surnames)})[\u4e00-\u9fff]{{1,2}})")
+    pattern = re.compile(rf"(?:{alternation(tuple(params.roles))})[：:]?(?P<name>(?:{alternation(tuple(params.surnames))})[\u4e00-\u9fff]{{1,2}})")
     for passage, start, _, m in ctx.scope.finditer(pattern):
         at = start + m.start("name") - m.start()
         name = _name(passage.text, at, m.group("name"), params)

@@ -10,7 +10,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.checking.review.checks.textsim import closest_window, edit_distance
-from drafter.checking.review.hits import Context, Hit, alternation
+from drafter.checking.review.hits import Context, Hit, alternation, prepared
 
 _MASK = "\0"
 
@@ -37,8 +37,8 @@ class TermsParams(_Params):
 
 def garbled_terms(ctx: Context, params: TermsParams) -> Iterator[Hit]:
     """A term whose leading name is cut (习法治思想), missing where it must stand, or garbled by an edit or two."""
-    terms = [_Prepared(t, params) for t in params.terms]
-    by_length = sorted((t.full for t in terms), key=len, reverse=True)
+    terms = prepared(params, "terms", lambda p: [_Prepared(t, p) for t in p.terms])
+    by_length = prepared(params, "by_length", lambda p: sorted((t.lead + t.body for t in p.terms), key=len, reverse=True))
     scope = ctx.scope
     masked = scope.text  # the report's text with every correct term covered up
     for full in by_length:
@@ -93,7 +93,7 @@ def _anchored(text: str, terms: list[_Prepared]) -> dict[int, list[int]]:
             holders.setdefault(stretch, []).append(term)
     out: dict[int, list[int]] = {}
     if holders:
-        for m in re.finditer(alternation(list(holders)), text):
+        for m in re.finditer(alternation(tuple(sorted(holders))), text):
             for term in holders[m.group()]:
                 out.setdefault(id(term), []).append(m.start())
     return out
@@ -137,10 +137,7 @@ _DASHES = re.compile(r"[—–－~～至]+")
 
 def law_names(ctx: Context, params: LawParams) -> Iterator[Hit]:
     """Titles in 《》 that are a wrong, shortened or outdated name of a law or central document."""
-    known = {_normal(law.name, params.strip): law for law in params.laws}
-    successors = {_normal(law.replaced_by, params.strip) for law in params.laws if law.replaced_by}
-    wrong = {_normal(w, params.strip): law for law in params.laws for w in law.wrong}
-    near: dict[str, Law | None] = {}  # titles recur; each is compared with every name once
+    known, successors, wrong, near = prepared(params, "tables", _law_tables)
     for passage, start, end, m in ctx.scope.finditer(_TITLE):
         title = _normal(m.group(1), params.strip)
         law = known.get(title)
@@ -156,6 +153,15 @@ def law_names(ctx: Context, params: LawParams) -> Iterator[Hit]:
         law = near[title]
         if law is not None:
             yield Hit.at(passage, (start, end), right=f"《{law.name}》", reason="名称不准确")
+
+
+def _law_tables(params: LawParams) -> tuple[dict[str, Law], set[str], dict[str, Law], dict[str, Law | None]]:
+    """Current names, their successors and wrong forms, normalized; and the titles met so far
+    with the law each misnames (titles recur: each is compared with every name once)."""
+    known = {_normal(law.name, params.strip): law for law in params.laws}
+    successors = {_normal(law.replaced_by, params.strip) for law in params.laws if law.replaced_by}
+    wrong = {_normal(w, params.strip): law for law in params.laws for w in law.wrong}
+    return known, successors, wrong, {}
 
 
 def _normal(title: str, strip: list[str]) -> str:
