@@ -3,8 +3,8 @@
 Public API (see ``drafter.api``)::
 
     load_standard, load_input, load_rules, validate, render, read, check, check_many, cross_check,
-    init, input_schema, export_templates,
-    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult, RuleSet
+    import_report, init, input_schema, export_templates, output_format,
+    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult, ImportResult, RuleSet
 
 Data flow, one package per stage:
 
@@ -28,16 +28,16 @@ __version__ = "0.1.0"
 
 _API = (
     "load_standard", "load_input", "load_rules", "validate", "render", "read", "check", "check_many", "cross_check",
-    "init", "input_schema", "export_templates", "save", "DrafterError", "IncompleteInput", "InputFile", "Validation",
-    "Rendered", "CheckResult", "RuleSet",
+    "import_report", "output_format", "init", "input_schema", "export_templates", "save", "DrafterError",
+    "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult", "ImportResult", "RuleSet",
 )
 __all__ = [*_API, "__version__"]
 
 if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
-        CheckResult, DrafterError, IncompleteInput, InputFile, Rendered, RuleSet, Validation,
-        check, check_many, cross_check, export_templates, init, input_schema, load_input, load_rules, load_standard,
-        read, render, save, validate,
+        CheckResult, DrafterError, ImportResult, IncompleteInput, InputFile, Rendered, RuleSet, Validation,
+        check, check_many, cross_check, export_templates, import_report, init, input_schema, load_input, load_rules,
+        load_standard, output_format, read, render, save, validate,
     )
 
 

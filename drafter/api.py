@@ -49,9 +49,9 @@ Format = Literal["docx", "md"]
 Fonts = Literal["gov", "windows"]
 
 __all__ = [
-    "CheckResult", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "RuleSet", "Validation",
-    "check", "check_many", "cross_check", "export_templates", "init", "input_schema", "load_input", "load_rules",
-    "load_standard", "read", "render", "save", "validate",
+    "CheckResult", "DrafterError", "ImportResult", "IncompleteInput", "InputFile", "Rendered", "RuleSet", "Validation",
+    "check", "check_many", "cross_check", "import_report", "export_templates", "init", "input_schema", "load_input",
+    "load_rules", "load_standard", "output_format", "read", "render", "save", "validate",
 ]
 
 
@@ -80,11 +80,16 @@ class IncompleteInput(DrafterError):
 
 @dataclass
 class InputFile:
-    """An input file, parsed and type-checked; ``located`` knows every value's line."""
+    """An input file (YAML or a drafter Word form), parsed and type-checked.
+
+    ``located`` knows every value's line (or form paragraph); ``notices`` say
+    what was changed to bring an older format version up to date.
+    """
 
     file: str
     report: Report
     located: Located
+    notices: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -93,7 +98,7 @@ class Validation:
 
     input: InputFile
     parts: list[PartSummary]
-    findings: list[Finding]  # completeness: these decide ``complete``
+    findings: list[Finding]  # completeness (and format notices): these decide ``complete``
     review: list[Finding] = field(default_factory=list)  # the content review: advice, never blocking
 
     @property
@@ -160,21 +165,24 @@ def _rules(std: Standard, rules: RuleSet | Path | str | None) -> RuleSet:
     return rules if isinstance(rules, RuleSet) else load_rules(std, rules)
 
 
-def load_input(source: Source | InputFile, name: str | None = None) -> InputFile:
-    """Parse and type-check an input file (YAML)."""
+def load_input(source: Source | InputFile, name: str | None = None, standard: Standard | None = None) -> InputFile:
+    """Parse and type-check an input file: YAML, or a Word form written by ``init`` (.docx)."""
     if isinstance(source, InputFile):
         return source
     from drafter.drafting import input as model
 
-    report, located = model.load(source, name)
-    return InputFile(located.file, report, located)
+    std = standard or load_standard()
+    located = model.read(source, name, std)
+    report, notices = model.build(located, std)
+    return InputFile(located.file, report, located, notices)
 
 
 def validate(
     source: Source | InputFile, name: str | None = None, standard: Standard | None = None,
     rules: RuleSet | Path | str | None = None,
 ) -> Validation:
-    """Is the input complete, judged against the standard? And what would a reviewer say about its text?"""
+    """Is the input complete, judged against the standard? (Format-update notices come first.)
+    And what would a reviewer say about its text (``review``)?"""
     from drafter.checking.review import from_input, review
     from drafter.drafting import completeness
     from drafter.drafting.input import check_standard
@@ -182,10 +190,9 @@ def validate(
     std = standard or load_standard()
     check_standard(std)
     ruleset = _rules(std, rules)
-    loaded = load_input(source, name)
-    findings = completeness.check(loaded.report, std, loaded.located)
-    subject = from_input(loaded.report, loaded.located, std, loaded.report.meta.year)
-    content = review(subject, ruleset, std)
+    loaded = load_input(source, name, std)
+    findings = loaded.notices + completeness.check(loaded.report, std, loaded.located)
+    content = review(from_input(loaded.report, loaded.located, std, loaded.report.meta.year), ruleset, std)
     return Validation(loaded, completeness.summarize(loaded.report, std, findings), findings, content)
 
 
@@ -211,6 +218,74 @@ def render(
     data = chain.draft(validation.report, std, format, folder, fonts)
     default = chain.default_output(validation.report, format, folder)
     return Rendered(data, format, validation, str(default))
+
+
+def output_format(output: Path | str | None, format: str | None = None) -> Format:
+    """The format render writes: ``format`` if given, else the output file's extension (.docx or .md).
+
+    DrafterError when they disagree, or the name asks for a format drafter does
+    not write (``报告.doc``, a name without extension).
+    """
+    from drafter.drafting import render as chain
+
+    return chain.output_format(Path(output) if output is not None else None, format)
+
+
+@dataclass
+class ImportResult:
+    """A report turned into an input: the YAML ``text`` (with comments), its data, and what to know."""
+
+    text: str
+    data: dict
+    notes: list[str]
+    source: str
+    default_name: str
+    written: list[Path] = field(default_factory=list)
+
+    def save(self, path: Path | str | None = None, force: bool = False) -> Path:
+        """Write atomically to ``path`` (default: ``default_name`` here); never over the report read."""
+        target = Path(path) if path is not None else Path(self.default_name)
+        inputs = (Path(self.source),) if Path(self.source).exists() else ()
+        written = save(target, self.text, force=force, inputs=inputs)
+        self.written.append(written)
+        return written
+
+
+def import_report(
+    source: Source,
+    name: str | None = None,
+    year: int | str | None = None,
+    *,
+    standard: Standard | None = None,
+    templates: Path | str | None = None,
+) -> ImportResult:
+    """A report (.docx, .txt, .md; or a Word form from ``init``) as a prefilled input.
+
+    The report is read and recognized as by :func:`check`; its parts become the
+    input's parts. With ``year`` later than the report's own (last year's
+    report, this year's input), it is moved forward: years shift, figures keep
+    last year's number as ``previous`` with this year's left blank, and last
+    year's plans become notes beside the measures.
+    """
+    from drafter.drafting import importer, values
+
+    std = standard or load_standard()
+    target_year = None
+    if year is not None:
+        try:
+            target_year = values.year(year)
+        except ValueError as exc:
+            raise DrafterError(f"--year：{exc}") from None
+    label = name or (str(source) if not isinstance(source, bytes) else "（未命名）")
+    folder = Path(templates) if templates is not None else None
+    form = importer.from_form(source, name, std, target_year, folder)
+    if form is not None:
+        imported = form
+    else:
+        document = read(source, name)
+        imported = importer.import_document(document, check(document, standard=std), std, target_year, folder)
+    stem = Path(label).stem or "导入"
+    return ImportResult(imported.yaml(label), imported.data, imported.notes, label, f"{stem}.yaml")
 
 
 def read(source: Source, name: str | None = None) -> Document:
@@ -297,11 +372,17 @@ def check_many(
     return workers.ordered_map(_check_in_worker, items, _worker_start, setup, jobs)
 
 
-def init(path: Path | str, unit: str, year: int, standard: Standard | None = None, force: bool = False) -> list[Path]:
-    """Write a fill-in input file for ``unit`` and ``year`` (and the editor's JSON Schema beside it)."""
+def init(
+    path: Path | str, unit: str, year: int | str, standard: Standard | None = None, force: bool = False,
+) -> list[Path]:
+    """Write a fill-in input for ``unit`` and ``year`` (2025 or "2025年").
+
+    A ``.docx`` path gets a Word form to fill in Word or WPS; any other name a
+    YAML file (and the editor's JSON Schema beside it).
+    """
     from drafter.drafting import scaffold
 
-    return scaffold.init(Path(path), standard or load_standard(), unit, year, force)
+    return scaffold.init(Path(path), standard or load_standard(), unit, scaffold.parse_year(year), force)
 
 
 def input_schema(standard: Standard | None = None) -> dict:

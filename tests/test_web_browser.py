@@ -23,6 +23,9 @@ if CHROMIUM is None:
 from web_support import Served  # noqa: E402
 
 expect = playwright_api.expect
+# Waits are for the page to catch up, not speed targets: a CI machine under load
+# may take seconds for the first check or render.
+expect.set_options(timeout=30_000)
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 LONG = "全年坚持依法履职，规范执法程序，完善监督机制，落实案件评查制度，执法质量和群众满意度稳步提升。"
@@ -83,7 +86,7 @@ def test_a_report_from_nothing_to_a_word_file(page, served):
     # A finding appears next to the field it concerns, and goes when fixed.
     cause = page.locator('textarea[name="shortcomings[0].cause"]')
     cause.fill("")
-    notes = page.locator('[data-path="shortcomings[0]"] > .notes')
+    notes = page.locator('[data-path="shortcomings[0].cause"] > .notes')  # next to the cause itself
     expect(notes).to_contain_text("没有写原因")
     cause.fill("原因在于基层执法人员流动较快，培训没有跟上。")
     expect(notes).not_to_contain_text("没有写原因")

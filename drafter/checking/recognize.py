@@ -57,13 +57,19 @@ class PartResult:
     own_section: bool = False  # the part stands as its own section (not a sub-heading)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Section:
-    """Where one stretch of a part lies: its heading line (if it stands alone) and its paragraphs."""
+    """A stretch of the draft that is (a section of) one part: blocks ``start`` to ``end`` (exclusive).
+
+    ``how`` says how its start was recognized: heading, themed (a theme of the
+    themes part), cue, inferred or unheaded. A themed report has several
+    sections of one part. Importing reads the parts' text through these.
+    """
 
     part: str
-    heading: int | None  # position of a standalone part heading
-    positions: list[int]  # positions of the section's other content paragraphs
+    how: str
+    start: int  # Block.index of its first block
+    end: int
 
 
 @dataclass
@@ -73,7 +79,7 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     topics: list[tuple[Topic, bool]] = field(default_factory=list)  # the whole report's topic coverage
     year: int | None = None
-    sections: list[Section] = field(default_factory=list)  # in document order
+    sections: list[Section] = field(default_factory=list)  # in reading order
     # position → title/front/meta/heading/para/back; a run-in heading ("（一）标题。正文……") reads as a para
     roles: dict[int, str] = field(default_factory=dict)
     passages: list = field(default_factory=list)  # the text the content review read, for rules across a batch
@@ -201,6 +207,10 @@ class _Recogniser:
         return CheckResult(self.document.source, results, findings, self._topics(), self.year,
                            self._sections(starts), roles)
 
+    def _sections(self, starts: list[_Start]) -> list[Section]:
+        ends = [self.units[s.unit].index for s in starts[1:]] + [len(self.document.blocks)]
+        return [Section(s.part, s.how, self.units[s.unit].index, end) for s, end in zip(starts, ends)]
+
     def _explicit_starts(self) -> list[_Start]:
         headings = [self.units[i] for i in self.content if self.units[i].role == "heading"]
         top = min((u.level for u in headings if u.level), default=None)
@@ -308,16 +318,6 @@ class _Recogniser:
             if start.part == pid:
                 end = starts[k + 1].unit if k + 1 < len(starts) else len(self.units)
                 out.extend(i for i in range(start.unit, end) if self.units[i].content)
-        return out
-
-    def _sections(self, starts: list[_Start]) -> list[Section]:
-        out = []
-        for k, start in enumerate(starts):
-            end = starts[k + 1].unit if k + 1 < len(starts) else len(self.units)
-            unit = self.units[start.unit]
-            standalone = unit.role == "heading" and not unit.run_in and start.how in ("heading", "themed")
-            body = [self.units[i].index for i in range(start.unit + standalone, end) if self.units[i].content]
-            out.append(Section(start.part, unit.index if standalone else None, body))
         return out
 
     def _body(self, region: list[int], start: _Start) -> str:

@@ -60,7 +60,8 @@ def finding(rule: Rule, hit: Hit, subject: Subject) -> Finding:
         if subject.source == "draft":
             place = {"position": passage.position}
         else:
-            place = {"line": passage.line, "col": passage.col, "path": passage.path}
+            place = {"line": passage.line, "col": passage.col, "path": passage.path, "place": passage.place,
+                     "anchor": passage.anchor}
     return Finding(spec.id, spec.level, text, excerpt=hit.quote(), part=passage.part if passage else None,  # type: ignore[arg-type]
                    file=subject.file, **place)
 

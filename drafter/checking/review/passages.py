@@ -21,6 +21,7 @@ from drafter.document import Document
 from drafter.document.numbering import Numberer
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
+from drafter.yamlio import validation as modelcheck
 
 Kind = Literal["title", "heading", "para"]
 # The scope of the title and the opening paragraphs, which belong to no part (rules' ``parts``).
@@ -42,6 +43,8 @@ class Passage:
     line: int | None = None  # input: where the string is
     col: int | None = None
     path: str | None = None
+    place: str | None = None  # input: the path in words (第2条不足的“原因”)
+    anchor: str | None = None  # a Word form input: its paragraph (第3部分第2段)
     opening: bool = False  # the report's opening paragraph(s), before any part
 
     @property
@@ -81,12 +84,15 @@ class Subject:
 def from_draft(document: Document, result: CheckResult, std: Standard) -> Subject:
     """Passages from a draft: its title, headings and paragraphs (not web-page furniture, the
     recipient line or the signature), each with the part recognition put it in."""
+    roles = result.roles
     part_of: dict[int, str] = {}
-    for section in result.sections:
-        for position in section.positions:
-            part_of[position] = section.part
-        if section.heading is not None:
-            part_of[section.heading] = section.part
+    headings: dict[int, int | None] = {}  # section start → its standalone part heading, if it has one
+    for k, section in enumerate(result.sections):
+        for position in range(section.start, section.end):
+            if roles.get(position) in ("heading", "para"):
+                part_of[position] = section.part
+        standalone = roles.get(section.start) == "heading" and section.how in ("heading", "themed")
+        headings[k] = section.start if standalone else None
     passages: list[Passage] = []
     first_part = min(part_of, default=len(document.blocks))  # the opening comes before every part
     opening_seen = False
@@ -105,10 +111,11 @@ def from_draft(document: Document, result: CheckResult, std: Standard) -> Subjec
     subject = Subject(document.source, "draft", result.year, passages)
     numberer = Numberer(std.numbering)
     inline = re.compile(std.numbering.inline.pattern.removeprefix("^"))
-    for section in result.sections:
-        body = [by_position[p] for p in section.positions if p in by_position]
+    for k, section in enumerate(result.sections):
+        heading = headings[k]
+        body = [by_position[p] for p in range(section.start, section.end) if p in by_position and p != heading]
         subject.parts.setdefault(section.part, []).extend(body)
-        anchor = by_position.get(section.heading) if section.heading is not None else (body[0] if body else None)
+        anchor = by_position.get(heading) if heading is not None else (body[0] if body else None)
         if anchor is not None:
             subject.anchors.setdefault(section.part, anchor)
     for part, body in subject.parts.items():
@@ -157,7 +164,8 @@ def from_input(report: BaseModel, located: Located, std: Standard, year: int | N
 
     def passage(loc: Loc, text: str, kind: Kind, part: str | None, opening: bool = False) -> Passage:
         line, col = located.position(loc)
-        return Passage(text, part, kind, line=line, col=col, path=format_loc(loc), opening=opening)
+        return Passage(text, part, kind, line=line, col=col, path=format_loc(loc), opening=opening,
+                       place=modelcheck.place(type(report), loc) or None, anchor=modelcheck.anchor(located, loc))
 
     meta = getattr(report, "meta", None)
     if meta is not None and getattr(meta, "title", None):
@@ -168,8 +176,7 @@ def from_input(report: BaseModel, located: Located, std: Standard, year: int | N
         entries = getattr(report, part.id, None) or []
         if not entries:
             continue
-        line, col = located.position((part.id,))
-        subject.anchors[part.id] = Passage("", part.id, "heading", line=line, col=col, path=part.id)
+        subject.anchors[part.id] = passage((part.id,), "", "heading", part.id)
         body, items = [], []
         for i, entry in enumerate(entries):
             texts = [passage(loc, text, kind, part.id) for loc, text, kind in _strings(entry, (part.id, i))]
