@@ -31,6 +31,9 @@ from drafter.findings import Finding, has_errors
 
 if TYPE_CHECKING:  # loaded by the functions that need them: drafting and checking load only their own side
     from drafter.checking.recognize import CheckResult
+    from drafter.files.gather import Gathered
+    from drafter.views.batch import Entry
+    from drafter.views.outputs import OutputFormat
     from drafter.document import Document
     from drafter.drafting.completeness import PartSummary
     from drafter.drafting.input import Report
@@ -42,9 +45,9 @@ Format = Literal["docx", "md"]
 Fonts = Literal["gov", "windows"]
 
 __all__ = [
-    "CheckResult", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "Validation",
-    "check", "check_many", "export_templates", "init", "input_schema", "load_input", "load_standard", "read", "render",
-    "validate",
+    "CheckResult", "Checked", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "Validation",
+    "annotate", "check", "check_many", "export_templates", "find_drafts", "init", "input_schema", "load_input",
+    "load_standard", "read", "render", "review_file", "validate",
 ]
 
 
@@ -53,6 +56,10 @@ def __getattr__(name: str) -> Any:
         from drafter.checking.recognize import CheckResult
 
         return CheckResult
+    if name == "Checked":  # one file of a reviewer's batch: its CheckResult, or why it could not be read
+        from drafter.views.batch import Entry
+
+        return Entry
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -183,7 +190,13 @@ def check(source: Source | Document, name: str | None = None, standard: Standard
     from drafter.document import Document
 
     document = source if isinstance(source, Document) else read(source, name)
-    return recognize(document, standard or load_standard())
+    result = recognize(document, standard or load_standard())
+    if document.converted_from:  # said, so a reviewer knows the text went through a conversion
+        result.findings.insert(0, Finding(
+            "read.converted", "info",
+            f"这是{document.converted_from}格式的文件，已用 LibreOffice 转换为 .docx 后检查（个别格式可能与原文件不同）。",
+        ))
+    return result
 
 
 def check_many(
@@ -210,6 +223,51 @@ def check_many(
     from drafter.reading import text, wordfile  # noqa: F401
 
     return workers.ordered_map(_check_in_worker, items, _worker_start, (std,), jobs)
+
+
+def annotate(
+    source: Source, result: CheckResult | None = None, name: str | None = None, standard: Standard | None = None
+) -> bytes:
+    """A copy of the draft (.docx) carrying each finding as a Word comment on its paragraph, and a
+    comment at the top summing up missing and incomplete parts. The original is only read.
+
+    ``result`` is the draft's CheckResult if already checked (e.g. by
+    check_many, with batch findings); otherwise the draft is checked here. A
+    .txt or .md draft gets a .docx copy of its text, laid out as a report.
+    """
+    from drafter import reading
+    from drafter.annotating import annotated
+
+    std = standard or load_standard()
+    loaded = reading.load(source, name)
+    if result is None:
+        result = check(loaded.document, standard=std)
+    return annotated(loaded, result, std)
+
+
+def find_drafts(paths: Iterable[Path | str]) -> Gathered:
+    """The drafts ``paths`` name: files as given, folders walked for the kinds drafter reads.
+
+    Hidden files and the temporary files Word and WPS leave (``~$报告.docx``)
+    are passed over; ``skipped`` counts other files found in the folders.
+    """
+    from drafter.files.gather import gather
+    from drafter.reading.sniff import DRAFT_EXTENSIONS
+
+    return gather([Path(p) for p in paths], DRAFT_EXTENSIONS)
+
+
+def review_file(
+    checked: Iterable[Entry], format: OutputFormat, standard: Standard | None = None, single: bool = False
+) -> bytes:
+    """A batch of checked drafts as a file for the reviewer's office: ``xlsx``, ``csv``, ``html`` or ``json``.
+
+    ``checked`` holds one :class:`Checked` per input file, readable or not,
+    in the order given; ``single`` makes JSON one object instead of a list.
+    """
+    from drafter.views import outputs
+
+    return outputs.build(list(checked), format, standard or load_standard(), single)
 
 
 def init(path: Path | str, unit: str, year: int, standard: Standard | None = None, force: bool = False) -> list[Path]:

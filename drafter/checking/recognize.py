@@ -36,6 +36,7 @@ from typing import Literal
 from drafter.document import Document
 from drafter.findings import Finding
 from drafter.checking.headings import Analyser, Unit, first_sentence, normalize
+from drafter.checking.identity import unit_name
 from drafter.standard import Part, Standard, Topic, fill_year
 
 Status = Literal["found", "partial", "missing"]
@@ -63,6 +64,7 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     topics: list[tuple[Topic, bool]] = field(default_factory=list)  # measures' topic coverage
     year: int | None = None
+    unit: str | None = None  # the unit that wrote the draft, if it names itself
 
     @property
     def complete(self) -> bool:
@@ -183,7 +185,8 @@ class _Recogniser:
         if themes.status == "missing":
             self._unheaded_themes(themes, starts)
         findings = self._findings(results, starts)
-        return CheckResult(self.document.source, results, findings, self._topics(starts), self.year)
+        return CheckResult(self.document.source, results, findings, self._topics(starts), self.year,
+                           unit_name(self.units, self.std))
 
     def _explicit_starts(self) -> list[_Start]:
         headings = [self.units[i] for i in self.content if self.units[i].role == "heading"]

@@ -63,6 +63,7 @@ class Recognition(_Strict):
 class Part(_Strict):
     id: str
     name: str
+    short: str = Field("", max_length=4, description="列宽有限时（如多份报告的汇总表）的简称，不超过 4 个字")
     required: bool
     heading: str
     content: Prose
@@ -96,6 +97,20 @@ class Roles(_Strict):
     problems: str = Field(description="在其中找原因的部分；它开始后，未点明部分的一级标题不再算主题")
     follow_up: str = Field(description="没有标题时，由 problems 部分中重新开始的列举推断其开始的部分")
     leader: str = Field(description="第一责任人职责要点所在的部分")
+
+
+class Identity(_Strict):
+    """How a draft names the unit that wrote it."""
+
+    unit: Regex = Field(
+        "(?P<unit>(?!))", description="单位名称（正则表达式，用命名组 unit 标出名称）；在标题、落款和开头一句的句首找"
+    )
+
+    @model_validator(mode="after")
+    def _named(self) -> Identity:
+        if "unit" not in re.compile(self.unit).groupindex:
+            raise ValueError("identity.unit 必须用命名组 (?P<unit>…) 标出单位名称。")
+        return self
 
 
 class Dating(_Strict):
@@ -167,6 +182,7 @@ class Standard(_Strict):
     roles: Roles
     year_pattern: Regex = Field(description="写年份的方式；第一个括号是四位年份")
     dating: Dating = Dating()
+    identity: Identity = Identity()
     front_guidance: FrontGuidance
     orders: list[Order] = Field(min_length=1)
     numbering: Numbering
