@@ -3,7 +3,8 @@
 Public API (see ``drafter.api``)::
 
     load_standard, load_input, validate, render, read, check, check_many,
-    init, input_schema, export_templates,
+    init, input_schema, export_templates, save,
+    find_drafts, review_file, annotate (the reviewer's batch: folders, office files, return copies),
     DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult
 
 Data flow, one package per stage:
@@ -28,14 +29,16 @@ __version__ = "0.1.0"
 
 _API = (
     "load_standard", "load_input", "validate", "render", "read", "check", "check_many",
-    "init", "input_schema", "export_templates", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult",
+    "init", "input_schema", "export_templates", "save", "find_drafts", "review_file", "annotate",
+    "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult", "Checked",
 )
 __all__ = [*_API, "__version__"]
 
 if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
-        CheckResult, DrafterError, IncompleteInput, InputFile, Rendered, Validation,
-        check, check_many, export_templates, init, input_schema, load_input, load_standard, read, render, validate,
+        CheckResult, Checked, DrafterError, IncompleteInput, InputFile, Rendered, Validation, annotate,
+        check, check_many, export_templates, find_drafts, init, input_schema, load_input, load_standard, read, render,
+        review_file, save, validate,
     )
 
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # loaded by the functions that need them: drafting and checki
     from drafter.checking.recognize import CheckResult
     from drafter.files.gather import Gathered
     from drafter.views.batch import Entry
+    from drafter.views.batch import Entry as Checked  # noqa: F401
     from drafter.views.outputs import OutputFormat
     from drafter.document import Document
     from drafter.drafting.completeness import PartSummary
@@ -47,7 +48,7 @@ Fonts = Literal["gov", "windows"]
 __all__ = [
     "CheckResult", "Checked", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "Validation",
     "annotate", "check", "check_many", "export_templates", "find_drafts", "init", "input_schema", "load_input",
-    "load_standard", "read", "render", "review_file", "validate",
+    "load_standard", "read", "render", "review_file", "save", "validate",
 ]
 
 
@@ -116,13 +117,18 @@ class Rendered:
 
     def save(self, path: Path | str | None = None, force: bool = False) -> Path:
         """Write atomically to ``path`` (default: ``default_name`` here); never over the input."""
-        from drafter.files.output import write_atomic
-
         target = Path(path) if path is not None else Path(self.default_name)
         inputs = (Path(self.validation.file),) if Path(self.validation.file).exists() else ()
-        written = write_atomic(target, self.data, force=force, inputs=inputs)
+        written = save(target, self.data, force=force, inputs=inputs)
         self.written.append(written)
         return written
+
+
+def save(path: Path | str, data: bytes | str, force: bool = False, inputs: tuple[Path, ...] = ()) -> Path:
+    """Write an output atomically: never over an existing file without ``force``, never over an input."""
+    from drafter.files.output import write_atomic
+
+    return write_atomic(Path(path), data, force=force, inputs=tuple(Path(i) for i in inputs))
 
 
 def load_standard(path: Path | str | None = None) -> Standard:

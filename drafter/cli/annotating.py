@@ -24,7 +24,6 @@ def write(items: list[Item], entries: list[Entry], one: Path | None, folder: Pat
     """Each readable draft's annotated copy; a copy that cannot be made is said and skipped."""
     from drafter import api
     from drafter.errors import DrafterError
-    from drafter.files.output import write_atomic
 
     inputs = tuple(item.path for item in items)
     if folder is not None and not folder.is_dir():
@@ -39,6 +38,6 @@ def write(items: list[Item], entries: list[Entry], one: Path | None, folder: Pat
         try:
             data = api.annotate(item.path, entry.result, name=entry.file)
             target.parent.mkdir(parents=True, exist_ok=True)
-            yield write_atomic(target, data, force=force, inputs=inputs)
+            yield api.save(target, data, force=force, inputs=inputs)
         except DrafterError as exc:
             err(str(exc))

@@ -94,10 +94,9 @@ def check_cmd(
     with guarded():
         inputs = tuple(item.path for item in found.items)
         if output is not None:
-            from drafter.files.output import write_atomic
-
+        
             data = api.review_file(entries, chosen, std, single)  # type: ignore[arg-type]
-            _wrote(write_atomic(output, data, force=force, inputs=inputs))
+            _wrote(api.save(output, data, force=force, inputs=inputs))
         if annotate is not None or annotate_dir is not None:
             from drafter.cli import annotating
 

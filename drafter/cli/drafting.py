@@ -97,14 +97,13 @@ def schema_cmd(
     import json
 
     from drafter import api
-    from drafter.files.output import write_atomic
 
     with guarded():
         text = json.dumps(api.input_schema(), ensure_ascii=False, indent=2) + "\n"
         if output is None:
             sys.stdout.write(text)
         else:
-            write_atomic(output, text, force=force)
+            api.save(output, text, force=force)
             print(f"已写入 {output}", file=sys.stderr)
 
 
