@@ -20,8 +20,9 @@ def copy_name(item: Item) -> Path:
     return relative.with_name(relative.stem + SUFFIX + ".docx")
 
 
-def write(items: list[Item], entries: list[Entry], one: Path | None, folder: Path | None, force: bool) -> Iterator[Path]:
-    """Each readable draft's annotated copy; a copy that cannot be made is said and skipped."""
+def write(items: list[Item], entries: list[Entry], one: Path | None, folder: Path | None, force: bool,
+          failed: list[str]) -> Iterator[Path]:
+    """Each readable draft's annotated copy; a copy that cannot be made is said, noted in ``failed`` and skipped."""
     from drafter import api
     from drafter.errors import DrafterError
 
@@ -41,3 +42,4 @@ def write(items: list[Item], entries: list[Entry], one: Path | None, folder: Pat
             yield api.save(target, data, force=force, inputs=inputs)
         except DrafterError as exc:
             err(str(exc))
+            failed.append(entry.file)

@@ -97,14 +97,15 @@ def check_cmd(
         
             data = api.review_file(entries, chosen, std, single)  # type: ignore[arg-type]
             _wrote(api.save(output, data, force=force, inputs=inputs))
+        failed: list[str] = []
         if annotate is not None or annotate_dir is not None:
             from drafter.cli import annotating
 
-            for path in annotating.write(found.items, entries, annotate, annotate_dir, force):
+            for path in annotating.write(found.items, entries, annotate, annotate_dir, force, failed):
                 _wrote(path)
     from drafter.views.batch import exit_code
 
-    raise typer.Exit(exit_code(entries))
+    raise typer.Exit(2 if failed else exit_code(entries))  # a copy asked for and not written: as an unusable file
 
 
 def _checked(items: list[Item], std: Standard) -> Iterator[Entry]:

@@ -82,8 +82,9 @@ def output_format(
     suffix = output.suffix.lower()
     implied = next((name for name, suffixes in formats.items() if suffix in suffixes), None)
     if given is not None and implied is not None and implied != given:
+        rename = f"，或把文件名改为以 {formats[given][0]} 结尾" if formats[given] else ""
         err(f"--format {given} 与输出文件“{output.name}”的扩展名 {suffix} 不一致。"
-            f"请去掉 --format（按扩展名输出 {implied}），或把文件名改为以 {formats[given][0]} 结尾。")
+            f"请去掉 --format（按扩展名输出 {implied}）{rename}。")
         raise typer.Exit(2)
     chosen = given or implied
     if chosen is None:

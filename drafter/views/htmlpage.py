@@ -80,13 +80,13 @@ def _section(row: Row) -> str:
         out.append("<table><tr><th>部分</th><th>状态</th><th>依据</th><th>位置</th></tr>")
         for c in row.cells:
             out.append(f'<tr><td>{escape(names.get(c.part, c.part))}</td><td class="{c.status}">'
-                       f"{escape(c.mark + ' ' + c.words)}</td><td>{escape(c.evidence or '')}</td>"
+                       f"{escape(c.mark + ' ' + c.words)}</td><td>{_quoted(c.evidence)}</td>"
                        f"<td>{escape(c.where)}</td></tr>")
         out.append("</table>")
     if row.findings:
         out.append("<table><tr><th>位置</th><th>级别</th><th>说明</th><th>原文</th></tr>")
         for f in row.findings:
-            quoted = f"<q>{escape(f.excerpt)}</q>" if f.excerpt else ""
+            quoted = _quoted(f.excerpt)
             out.append(f'<tr><td>{escape(f.where)}</td><td class="{f.level}">{escape(LEVEL_WORDS[f.level])}</td>'
                        f'<td>{escape(f.message)} <span class="note">（{escape(f.rule)}）</span></td>'
                        f"<td>{quoted}</td></tr>")
@@ -95,3 +95,7 @@ def _section(row: Row) -> str:
         out.append('<p class="note">没有审查意见。</p>')
     out.append("</section>")
     return "\n".join(out)
+
+
+def _quoted(text: str | None) -> str:
+    return f"<q>{escape(text)}</q>" if text else ""
