@@ -2,10 +2,10 @@
 
 Public API (see ``drafter.api``)::
 
-    load_standard, load_input, validate, render, read, check, check_many,
-    init, input_schema, export_templates, save,
+    load_standard, load_input, validate, render, read, check, check_many, import_report,
+    init, input_schema, export_templates, output_format, save,
     find_drafts, review_file, annotate (the reviewer's batch: folders, office files, return copies),
-    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult
+    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult, ImportResult, Checked
 
 Data flow, one package per stage:
 
@@ -28,17 +28,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _API = (
-    "load_standard", "load_input", "validate", "render", "read", "check", "check_many",
-    "init", "input_schema", "export_templates", "save", "find_drafts", "review_file", "annotate",
-    "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult", "Checked",
+    "load_standard", "load_input", "validate", "render", "read", "check", "check_many", "import_report",
+    "output_format", "init", "input_schema", "export_templates", "save", "find_drafts", "review_file", "annotate",
+    "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult", "ImportResult", "Checked",
 )
 __all__ = [*_API, "__version__"]
 
 if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
-        CheckResult, Checked, DrafterError, IncompleteInput, InputFile, Rendered, Validation, annotate,
-        check, check_many, export_templates, find_drafts, init, input_schema, load_input, load_standard, read, render,
-        review_file, save, validate,
+        CheckResult, Checked, DrafterError, ImportResult, IncompleteInput, InputFile, Rendered, Validation, annotate,
+        check, check_many, export_templates, find_drafts, import_report, init, input_schema, load_input, load_standard,
+        output_format, read, render, review_file, save, validate,
     )
 
 

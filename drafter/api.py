@@ -46,9 +46,9 @@ Format = Literal["docx", "md"]
 Fonts = Literal["gov", "windows"]
 
 __all__ = [
-    "CheckResult", "Checked", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "Validation",
-    "annotate", "check", "check_many", "export_templates", "find_drafts", "init", "input_schema", "load_input",
-    "load_standard", "read", "render", "review_file", "save", "validate",
+    "CheckResult", "Checked", "DrafterError", "ImportResult", "IncompleteInput", "InputFile", "Rendered", "Validation",
+    "annotate", "check", "check_many", "export_templates", "find_drafts", "import_report", "init", "input_schema",
+    "load_input", "load_standard", "output_format", "read", "render", "review_file", "save", "validate",
 ]
 
 
@@ -77,11 +77,16 @@ class IncompleteInput(DrafterError):
 
 @dataclass
 class InputFile:
-    """An input file, parsed and type-checked; ``located`` knows every value's line."""
+    """An input file (YAML or a drafter Word form), parsed and type-checked.
+
+    ``located`` knows every value's line (or form paragraph); ``notices`` say
+    what was changed to bring an older format version up to date.
+    """
 
     file: str
     report: Report
     located: Located
+    notices: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -138,25 +143,27 @@ def load_standard(path: Path | str | None = None) -> Standard:
     return load(Path(path) if path is not None else None)
 
 
-def load_input(source: Source | InputFile, name: str | None = None) -> InputFile:
-    """Parse and type-check an input file (YAML)."""
+def load_input(source: Source | InputFile, name: str | None = None, standard: Standard | None = None) -> InputFile:
+    """Parse and type-check an input file: YAML, or a Word form written by ``init`` (.docx)."""
     if isinstance(source, InputFile):
         return source
     from drafter.drafting import input as model
 
-    report, located = model.load(source, name)
-    return InputFile(located.file, report, located)
+    std = standard or load_standard()
+    located = model.read(source, name, std)
+    report, notices = model.build(located, std)
+    return InputFile(located.file, report, located, notices)
 
 
 def validate(source: Source | InputFile, name: str | None = None, standard: Standard | None = None) -> Validation:
-    """Is the input complete, judged against the standard?"""
+    """Is the input complete, judged against the standard? (Format-update notices come first.)"""
     from drafter.drafting import completeness
     from drafter.drafting.input import check_standard
 
     std = standard or load_standard()
     check_standard(std)
-    loaded = load_input(source, name)
-    findings = completeness.check(loaded.report, std, loaded.located)
+    loaded = load_input(source, name, std)
+    findings = loaded.notices + completeness.check(loaded.report, std, loaded.located)
     return Validation(loaded, completeness.summarize(loaded.report, std, findings), findings)
 
 
@@ -181,6 +188,81 @@ def render(
     data = chain.draft(validation.report, std, format, folder, fonts)
     default = chain.default_output(validation.report, format, folder)
     return Rendered(data, format, validation, str(default))
+
+
+def output_format(output: Path | str | None, format: str | None = None, writes: Literal["draft", "review"] = "draft") -> str:
+    """The format a command writes: ``format`` if given, else the output file's extension.
+
+    ``writes="draft"`` (render): docx or md. ``writes="review"`` (check):
+    table (the screen's), json, xlsx, csv or html. DrafterError when the two
+    disagree, or the name asks for a format the command does not write.
+    """
+    path = Path(output) if output is not None else None
+    if writes == "review":
+        from drafter.files import formats
+        from drafter.views.outputs import EXTENSIONS, LABELS
+
+        return formats.choose(path, format, EXTENSIONS, LABELS, "table", screen=("table",))
+    from drafter.drafting import render as chain
+
+    return chain.output_format(path, format)
+
+
+@dataclass
+class ImportResult:
+    """A report turned into an input: the YAML ``text`` (with comments), its data, and what to know."""
+
+    text: str
+    data: dict
+    notes: list[str]
+    source: str
+    default_name: str
+    written: list[Path] = field(default_factory=list)
+
+    def save(self, path: Path | str | None = None, force: bool = False) -> Path:
+        """Write atomically to ``path`` (default: ``default_name`` here); never over the report read."""
+        target = Path(path) if path is not None else Path(self.default_name)
+        inputs = (Path(self.source),) if Path(self.source).exists() else ()
+        written = save(target, self.text, force=force, inputs=inputs)
+        self.written.append(written)
+        return written
+
+
+def import_report(
+    source: Source,
+    name: str | None = None,
+    year: int | str | None = None,
+    *,
+    standard: Standard | None = None,
+    templates: Path | str | None = None,
+) -> ImportResult:
+    """A report (.docx, .txt, .md; or a Word form from ``init``) as a prefilled input.
+
+    The report is read and recognized as by :func:`check`; its parts become the
+    input's parts. With ``year`` later than the report's own (last year's
+    report, this year's input), it is moved forward: years shift, figures keep
+    last year's number as ``previous`` with this year's left blank, and last
+    year's plans become notes beside the measures.
+    """
+    from drafter.drafting import importer, values
+
+    std = standard or load_standard()
+    target_year = None
+    if year is not None:
+        try:
+            target_year = values.year(year)
+        except ValueError as exc:
+            raise DrafterError(f"--year：{exc}") from None
+    label = name or (str(source) if not isinstance(source, bytes) else "（未命名）")
+    folder = Path(templates) if templates is not None else None
+    form = importer.from_form(source, name, std, target_year, folder)
+    if form is not None:
+        imported = form
+    else:
+        document = read(source, name)
+        imported = importer.import_document(document, check(document, standard=std), std, target_year, folder)
+    stem = Path(label).stem or "导入"
+    return ImportResult(imported.yaml(label), imported.data, imported.notes, label, f"{stem}.yaml")
 
 
 def read(source: Source, name: str | None = None) -> Document:
@@ -276,11 +358,17 @@ def review_file(
     return outputs.build(list(checked), format, standard or load_standard(), single)
 
 
-def init(path: Path | str, unit: str, year: int, standard: Standard | None = None, force: bool = False) -> list[Path]:
-    """Write a fill-in input file for ``unit`` and ``year`` (and the editor's JSON Schema beside it)."""
+def init(
+    path: Path | str, unit: str, year: int | str, standard: Standard | None = None, force: bool = False,
+) -> list[Path]:
+    """Write a fill-in input for ``unit`` and ``year`` (2025 or "2025年").
+
+    A ``.docx`` path gets a Word form to fill in Word or WPS; any other name a
+    YAML file (and the editor's JSON Schema beside it).
+    """
     from drafter.drafting import scaffold
 
-    return scaffold.init(Path(path), standard or load_standard(), unit, year, force)
+    return scaffold.init(Path(path), standard or load_standard(), unit, scaffold.parse_year(year), force)
 
 
 def input_schema(standard: Standard | None = None) -> dict:

@@ -147,7 +147,7 @@ def test_json_file_matches_the_standard_output(cli, tmp_path):
     "args, said",
     [
         (("--format", "json", "-o", "x.xlsx"), "不一致"),
-        (("-o", "x.txt"), "无法从输出文件名"),
+        (("-o", "x.txt"), "不知道要生成哪种文件"),
         (("--format", "xlsx"), "-o"),
         (("--format", "table", "-o", "x.xlsx"), "不一致"),
         (("--format", "xml"), "只能是"),
@@ -159,16 +159,18 @@ def test_format_and_output_name_must_agree(cli, args, said, tmp_path):
     assert not any(tmp_path.iterdir())
 
 
-def test_the_format_rule_is_one_shared_helper():
-    import typer
+def test_the_format_rule_is_one_shared_helper_for_check_and_render():
+    from pathlib import Path
 
-    from drafter.cli.common import output_format
+    import drafter
+    from drafter.errors import DrafterError
 
-    formats = {"docx": (".docx",), "md": (".md",)}
-    assert output_format(None, None, formats, "docx") == "docx"
-    assert output_format(None, __import__("pathlib").Path("a.MD"), formats, "docx") == "md"
-    with pytest.raises(typer.Exit):
-        output_format("docx", __import__("pathlib").Path("a.md"), formats, "docx")
+    assert drafter.output_format(None, None, writes="review") == "table"
+    assert drafter.output_format(Path("结果.HTM"), None, writes="review") == "html"
+    assert drafter.output_format(Path("稿.MD")) == "md"
+    for output, given, writes in ((Path("a.md"), "docx", "draft"), (Path("a.csv"), "json", "review")):
+        with pytest.raises(DrafterError, match="不一致"):
+            drafter.output_format(output, given, writes=writes)
 
 
 def test_an_output_never_replaces_an_input_or_an_existing_file(cli, tmp_path):

@@ -57,6 +57,21 @@ class PartResult:
     own_section: bool = False  # the part stands as its own section (not a sub-heading)
 
 
+@dataclass(frozen=True)
+class Section:
+    """A stretch of the draft that is (a section of) one part: blocks ``start`` to ``end`` (exclusive).
+
+    ``how`` says how its start was recognized: heading, themed (a theme of the
+    themes part), cue, inferred or unheaded. A themed report has several
+    sections of one part. Importing reads the parts' text through these.
+    """
+
+    part: str
+    how: str
+    start: int  # Block.index of its first block
+    end: int
+
+
 @dataclass
 class CheckResult:
     file: str
@@ -64,6 +79,7 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     topics: list[tuple[Topic, bool]] = field(default_factory=list)  # measures' topic coverage
     year: int | None = None
+    sections: list[Section] = field(default_factory=list)  # in reading order
     unit: str | None = None  # the unit that wrote the draft, if it names itself
 
     @property
@@ -186,7 +202,11 @@ class _Recogniser:
             self._unheaded_themes(themes, starts)
         findings = self._findings(results, starts)
         return CheckResult(self.document.source, results, findings, self._topics(starts), self.year,
-                           unit_name(self.units, self.std))
+                           self._sections(starts), unit_name(self.units, self.std))
+
+    def _sections(self, starts: list[_Start]) -> list[Section]:
+        ends = [self.units[s.unit].index for s in starts[1:]] + [len(self.document.blocks)]
+        return [Section(s.part, s.how, self.units[s.unit].index, end) for s, end in zip(starts, ends)]
 
     def _explicit_starts(self) -> list[_Start]:
         headings = [self.units[i] for i in self.content if self.units[i].role == "heading"]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 import typer
 
 from drafter.cli.app import app
-from drafter.cli.common import SchemaAlias, StandardOption, err, guarded, load_standard, output_format
+from drafter.cli.common import SchemaAlias, StandardOption, err, guarded, load_standard
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -72,9 +72,9 @@ def check_cmd(
     示例：drafter check 收到的报告 -o 检查结果.xlsx --annotate-dir 退回意见
     """
     from drafter import api
-    from drafter.views.outputs import EXTENSIONS
 
-    chosen = output_format(fmt, output, EXTENSIONS, "table")
+    with guarded():
+        chosen = api.output_format(output, fmt, writes="review")
     if chosen == "xlsx" and output is None:
         _refuse("xlsx 工作簿不能显示在屏幕上。请用 -o 指定文件名，例如 -o 检查结果.xlsx。")
     if annotate is not None and annotate_dir is not None:

@@ -63,36 +63,3 @@ def load_standard(standard: Optional[Path], schema: Optional[Path]) -> Standard:
     with guarded():
         return api.load_standard(standard or schema)
 
-
-def output_format(
-    given: Optional[str], output: Optional[Path], formats: dict[str, tuple[str, ...]], default: str
-) -> str:
-    """The format to write: ``--format`` if given, else the extension of ``-o``, else ``default``.
-
-    ``formats`` maps each format to the extensions that imply it (none: the
-    format is for the terminal only). A ``--format`` that contradicts the
-    extension of ``-o``, an extension that names no format, or a terminal-only
-    format with ``-o`` is refused (exit 2) before any work. Shared by every
-    command that writes a file in one of several formats.
-    """
-    if given is not None:
-        choice("--format", given, tuple(formats))
-    if output is None:
-        return given or default
-    suffix = output.suffix.lower()
-    implied = next((name for name, suffixes in formats.items() if suffix in suffixes), None)
-    if given is not None and implied is not None and implied != given:
-        rename = f"，或把文件名改为以 {formats[given][0]} 结尾" if formats[given] else ""
-        err(f"--format {given} 与输出文件“{output.name}”的扩展名 {suffix} 不一致。"
-            f"请去掉 --format（按扩展名输出 {implied}）{rename}。")
-        raise typer.Exit(2)
-    chosen = given or implied
-    if chosen is None:
-        known = "、".join(s for suffixes in formats.values() for s in suffixes)
-        err(f"无法从输出文件名“{output.name}”判断格式。请用以 {known} 结尾的文件名，或用 --format 指定格式。")
-        raise typer.Exit(2)
-    if not formats[chosen]:
-        err(f"{chosen} 格式只显示在屏幕上，不写文件。要写入文件，请选 "
-            f"{' 或 '.join(name for name, suffixes in formats.items() if suffixes)}。")
-        raise typer.Exit(2)
-    return chosen

@@ -15,10 +15,9 @@ if TYPE_CHECKING:
     from drafter.standard import Standard
 
 OutputFormat = Literal["json", "xlsx", "csv", "html"]
-# Each format and the file name extensions that ask for it ("table" is the terminal's).
-EXTENSIONS: dict[str, tuple[str, ...]] = {
-    "table": (), "json": (".json",), "xlsx": (".xlsx",), "csv": (".csv",), "html": (".html", ".htm"),
-}
+# The file name extensions that ask for each format, and the formats in words ("table" is the screen's).
+EXTENSIONS = {".json": "json", ".xlsx": "xlsx", ".csv": "csv", ".html": "html", ".htm": "html"}
+LABELS = {"table": "屏幕上的表格", "json": "JSON", "xlsx": "Excel 工作簿", "csv": "CSV 表格", "html": "网页"}
 
 
 def build(entries: list[Entry], format: OutputFormat, standard: Standard, single: bool = False) -> bytes:
