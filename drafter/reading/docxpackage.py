@@ -53,8 +53,12 @@ class NotWordprocessing(ValueError):
 class Package:
     document: etree._Element  # w:document
     styles: etree._Element | None
-    numbering: etree._Element | None
+    numbering_xml: bytes | None  # parsed only if a paragraph is in a list (most drafts have none)
     strict: bool  # the file is Strict Open XML (read through the namespace mapping)
+
+    @property
+    def numbering(self) -> etree._Element | None:
+        return _parse(self.numbering_xml, self.strict) if self.numbering_xml is not None else None
 
 
 def open_package(data: bytes) -> Package:
@@ -68,11 +72,13 @@ def open_package(data: bytes) -> Package:
         document = _parse(archive.read(main), strict)
         if document.tag != f"{{{W}}}document":
             raise ValueError(f"{main} is not a WordprocessingML document")
+        rels = _relationships(archive, main)
         parts = {}
         for kind in ("styles", "numbering"):
-            member, _ = _target(archive, main, kind)
-            parts[kind] = _parse(archive.read(member), strict) if member in names else None
-    return Package(document, parts["styles"], parts["numbering"], strict)
+            member, _ = _target(archive, main, kind, rels)
+            parts[kind] = archive.read(member) if member in names else None
+    styles = _parse(parts["styles"], strict) if parts["styles"] is not None else None
+    return Package(document, styles, parts["numbering"], strict)
 
 
 def _parse(xml: bytes, strict: bool) -> etree._Element:
@@ -82,14 +88,21 @@ def _parse(xml: bytes, strict: bool) -> etree._Element:
     return etree.fromstring(xml, _PARSER)
 
 
-def _target(archive: zipfile.ZipFile, source: str, kind: str) -> tuple[str | None, bool]:
-    """The member ``source``'s (the package's, for "") first internal relationship of type ``kind`` names,
-    and whether that relationship is a Strict Open XML one."""
+def _relationships(archive: zipfile.ZipFile, source: str) -> etree._Element | None:
+    """The relationships part of ``source`` (the package's, for ""), or None."""
     folder, base = posixpath.split(source)
-    rels = posixpath.join(folder, "_rels", base + ".rels")
     try:
-        root = etree.fromstring(archive.read(rels), _PARSER)
+        return etree.fromstring(archive.read(posixpath.join(folder, "_rels", base + ".rels")), _PARSER)
     except KeyError:
+        return None
+
+
+def _target(archive: zipfile.ZipFile, source: str, kind: str, root=None) -> tuple[str | None, bool]:
+    """The member ``source``'s (the package's, for "") first internal relationship of type ``kind`` names,
+    and whether that relationship is a Strict Open XML one (``root``: its relationships, if read)."""
+    folder = posixpath.dirname(source)
+    root = root if root is not None else _relationships(archive, source)
+    if root is None:
         return None, False
     wanted = {_RELATIONSHIP + kind: False, _STRICT + "officeDocument/relationships/" + kind: True}
     for rel in root.iterfind(f"{{{_RELS}}}Relationship"):

@@ -74,7 +74,7 @@ class _Reader:
         self.document = document
         self.body = package.document.find(_w("body"))
         self.styles = Styles(package.styles)
-        self._numbering_root = package.numbering
+        self.package = package
         self._numbering: ListNumbering | None = None
         self.origin: dict = {}
         self.boxes: dict = {}
@@ -109,7 +109,7 @@ class _Reader:
     @property
     def numbering(self) -> ListNumbering:
         if self._numbering is None:
-            self._numbering = ListNumbering(self._numbering_root, self.styles)
+            self._numbering = ListNumbering(self.package.numbering, self.styles)
         return self._numbering
 
     def _paragraph(self, p) -> None:
