@@ -40,21 +40,29 @@ LEADERSHIP_HEADINGS = (
     "加强领导组织，压实第一责任",
     "强化领导责任，统筹推进法治建设",
     "落实第一责任人职责情况",
+    "党政主要负责人履职尽责情况",
+    "一把手抓法治，履行第一责任人职责",
+    "主要负责人带头推进法治建设情况",
 )
 LEADERSHIP_BODY = (
     "局党委书记、局长主持召开党委会专题研究法治建设{k}次，年终述职时专题述法。",
     "局党委理论学习中心组专题学法{k}次，把法治建设纳入全局绩效考核，权重为{p}%。",
     "聘请法律顾问{k}名，配备公职律师{k}名，重大决策事项全部经过合法性审查。",
 )
-LEADERSHIP_IN_BODY = "局主要负责人认真履行推进法治建设第一责任人职责，带头学法述法，亲自部署重要工作。"
-SHORTCOMING_HEADINGS = ("{y}年推进法治政府建设存在的不足和原因", "存在的问题和不足", "工作中的短板弱项及原因")
-SHORTCOMING_CUE = "对照上级要求，我局工作中还存在一些不足："
+LEADERSHIP_IN_BODY = ("局主要负责人认真履行推进法治建设第一责任人职责，带头学法述法，亲自部署重要工作。",
+                      "全年执法工作平稳有序，局党委书记切实扛起法治建设第一责任人职责，定期听取执法情况汇报。")
+SHORTCOMING_HEADINGS = ("{y}年推进法治政府建设存在的不足和原因", "存在的问题和不足", "工作中的短板弱项及原因",
+                        "存在的困难和问题", "当前存在的薄弱环节", "问题与差距")
+SHORTCOMING_CUES = ("对照上级要求，我局工作中还存在一些不足：", "在看到成绩的同时，我们也清醒地认识到，工作中仍存在一些问题。",
+                    "全年工作虽然取得一定成效，但与群众期待相比仍有差距，主要表现在：")
 SHORTCOMING_BODY = (
     "一是基层执法力量不足，主要原因是新入警民警比例较高、执法经验欠缺。",
     "二是执法信息化应用不够深入，原因在于系统建设投入有限、数据共享不畅。",
 )
-PLAN_HEADINGS = ("{y1}年推进法治政府建设的主要安排", "下一步工作打算", "{y1}年工作思路")
-PLAN_CUE = "下一步，我局将继续以习近平法治思想为指导，重点抓好以下工作。"
+PLAN_HEADINGS = ("{y1}年推进法治政府建设的主要安排", "下一步工作打算", "{y1}年工作思路", "下步工作计划",
+                 "今后工作方向", "{y1}年重点工作")
+PLAN_CUES = ("下一步，我局将继续以习近平法治思想为指导，重点抓好以下工作。", "{y1}年，我局将坚持问题导向，着力抓好以下工作：",
+             "今后，我们将持续深化法治公安建设。")
 PLAN_BODY = (
     "一是加强执法培训，每季度组织一次案例研讨，提升民警执法能力。",
     "二是推进执法信息化建设，完善执法办案平台，实现数据互联互通。",
@@ -145,7 +153,7 @@ def make(seed: int) -> Draft:
                     heading(theme)
                     lines += [Line(fill(t)) for t in rng.sample(MEASURE_SENTENCES, 2)]
                     if leadership == "in-body" and "stated" not in features:
-                        lines.append(Line(LEADERSHIP_IN_BODY))
+                        lines.append(Line(rng.choice(LEADERSHIP_IN_BODY)))
                         features.append("stated")
             else:
                 heading(rng.choice((f"{year}年推进法治政府建设的主要举措和成效", "主要工作开展情况", "主要举措和成效")))
@@ -157,7 +165,7 @@ def make(seed: int) -> Draft:
                     lines.append(Line(label + sub, 2, numbered))
                     lines += [Line(fill(t)) for t in rng.sample(MEASURE_SENTENCES, 2)]
                     if leadership == "in-body" and k == 2:
-                        lines.append(Line(LEADERSHIP_IN_BODY + fill(LEADERSHIP_BODY[0])))
+                        lines.append(Line(rng.choice(LEADERSHIP_IN_BODY) + fill(LEADERSHIP_BODY[0])))
         elif part == "leadership":
             heading(fill(rng.choice(LEADERSHIP_HEADINGS)))
             lines += [Line(fill(t)) for t in LEADERSHIP_BODY]
@@ -165,13 +173,13 @@ def make(seed: int) -> Draft:
             if shortcomings == "heading":
                 heading(fill(rng.choice(SHORTCOMING_HEADINGS)))
             else:
-                lines.append(Line(SHORTCOMING_CUE))
+                lines.append(Line(rng.choice(SHORTCOMING_CUES)))
             lines += [Line(t) for t in SHORTCOMING_BODY]
         elif part == "plans":
             if plans == "heading":
                 heading(fill(rng.choice(PLAN_HEADINGS)))
             else:
-                lines.append(Line(PLAN_CUE))
+                lines.append(Line(fill(rng.choice(PLAN_CUES))))
             lines += [Line(t) for t in PLAN_BODY]
     lines += [Line("特此报告。"), Line(unit), Line(f"{year + 1}年2月{rng.randint(1, 28)}日")]
     expected = {

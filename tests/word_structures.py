@@ -137,3 +137,27 @@ def with_moves(lines: list[str], path: Path) -> Path:
                                   "</w:moveFrom></w:p>")
     document.save(path)
     return path
+
+
+def leadership_first(lines: list[str], aliases: list[str]) -> list[str]:
+    """The top-level section whose heading names the leadership part moved to the front (before the
+    first numbered line after the opening paragraph), top-level numbers renumbered: the order many
+    2024 district reports use. Lines without such a section, or whose section runs to the end
+    (where it ends cannot be told), come back unchanged."""
+    tops = [n for n, line in enumerate(lines) if (m := NUMBERER.match(line)) and m.level == 1]
+    named = next((n for n in tops if any(a in lines[n] for a in aliases)), None)
+    if named is None:
+        return list(lines)
+    end = next((n for n in tops if n > named), None)
+    if end is None:
+        return list(lines)
+    moved, rest = lines[named:end], lines[:named] + lines[end:]
+    first = next((n for n, line in enumerate(rest) if n >= 1 and NUMBERER.match(line)), len(rest))
+    out = rest[:first] + moved + rest[first:]
+    heads = {lines[n] for n in tops}
+    number = 0
+    for n, line in enumerate(out):
+        if line in heads:
+            number += 1
+            out[n] = NUMBERER.format(1, number) + NUMBERER.match(line).rest
+    return out

@@ -19,7 +19,8 @@ the standard: aliases, cues, cause cues, orders, markers):
 4. Substantial text before the first other part is the measures even without
    a heading (its heading may have been lost).
 5. A part still not found but named by a sub-heading inside another part is
-   partial; a part whose body is only a placeholder marker is missing.
+   partial; a part whose body is only placeholder markers (with numbering and
+   at most a stock lead-in sentence: an untouched template) is missing.
 
 Positions are 0-based paragraph indexes (Block.index): the place in the
 file's non-empty paragraphs, title included, in reading order.
@@ -119,6 +120,8 @@ class _Recogniser:
         self.content = [i for i, u in enumerate(self.units) if u.content]
         self.year = self._year()
         self.placeholder = std.placeholder_re
+        self.top: int | None = None  # the top heading level (set by _explicit_starts)
+        self._next_heading: list[int | None] | None = None  # per content paragraph: the next heading's level
         self.aliases = {p.id: self._aliases(p) for p in std.parts}
         self.cues = {p.id: self._patterns(p.recognition.cues) for p in std.parts}
         self.roles = std.roles
@@ -210,7 +213,7 @@ class _Recogniser:
 
     def _explicit_starts(self) -> list[_Start]:
         headings = [self.units[i] for i in self.content if self.units[i].role == "heading"]
-        top = min((u.level for u in headings if u.level), default=None)
+        top = self.top = min((u.level for u in headings if u.level), default=None)
         top_shape = next((u.shape for u in headings if u.level == top and u.numbered), "")
         starts: list[_Start] = []
         started: set[str] = set()
@@ -259,12 +262,35 @@ class _Recogniser:
                     continue
                 if not self._may_begin_at(pid, i, current, first, last_explicit):
                     continue
-                if any(c.search(opening) for c in self.cues[pid]):
+                resumed = next_explicit < len(explicit) and current is not None and (
+                    explicit[next_explicit].part == current.part)  # the part it interrupts goes on after it
+                if any(c.search(opening) for c in self.cues[pid]) and not resumed and not self._nested(n):
                     start = _Start(i, pid, "cue")
                     starts.append(start)
                     first[pid] = i
                     current = start  # later paragraphs are inside it (i grows; explicit ones before i are older)
                     break
+
+    def _nested(self, n: int) -> bool:
+        """Whether content paragraph ``n`` lies inside a section whose sub-headings go on after it.
+
+        Such a paragraph is body text of that section (e.g. the leadership duty
+        mentioned among the measures), however its first sentence reads: a
+        part can begin only where the next heading is not a sub-heading.
+        """
+        if self._next_heading is None:
+            following: list[int | None] = [None] * len(self.content)
+            level = None
+            for k in range(len(self.content) - 1, -1, -1):
+                following[k] = level
+                unit = self.units[self.content[k]]
+                if unit.role == "heading" and not unit.run_in:
+                    level = unit.level
+                elif unit.role == "heading":
+                    level = unit.level or level
+            self._next_heading = following
+        level = self._next_heading[n]
+        return self.top is not None and level is not None and level > self.top
 
     def _may_begin_at(
         self, pid: str, i: int, current: _Start | None, first: dict[str, int], last_explicit: int
@@ -337,11 +363,12 @@ class _Recogniser:
             region = self._region(starts, part.id)
             body = self._body(region, first)
             result.position, result.own_section = unit.index, True
+            marker = self.placeholder.search(body)
+            if marker and len(_residue(self.placeholder.sub("", body))) < self.std.placeholders.content_min_chars:
+                # An untouched template: blanks, numbering and a stock lead-in sentence are not content.
+                result.evidence = f"只有待填写的空白和套话，没有实际内容：{_snippet(marker.group(0))}"
+                return result
             if not self.placeholder.sub("", body).strip(" \t\r\n。，,.；;：:"):
-                marker = self.placeholder.search(body)
-                if marker:
-                    result.evidence = f"只有待补充标记：{marker.group(0)}"
-                    return result
                 result.status, result.evidence = "partial", f"只有标题，没有正文：{_snippet(_heading_line(unit))}"
                 return result
             result.status = "partial" if first.how == "inferred" else "found"
@@ -353,7 +380,28 @@ class _Recogniser:
             result.status, result.position = "partial", unit.index
             where = f"“{_snippet(_heading_line(parent), 20)}”下" if parent is not None else "文中"
             result.evidence = f"未单独成部分，只在{where}作为小标题出现：{_snippet(_heading_line(unit))}"
+            return result
+        stated = self._statement(part)
+        if stated is not None:
+            unit, sentence = stated
+            result.status, result.position = "partial", unit.index
+            result.evidence = f"未单独成部分，只在正文中写到：{_snippet(sentence, 40)}"
         return result
+
+    def _statement(self, part: Part) -> tuple[Unit, str] | None:
+        """The first sentence of the text stating what part ``part`` is about, and its paragraph."""
+        patterns = self._patterns(part.recognition.statements)
+        if not patterns:
+            return None
+        for i in self.content:
+            unit = self.units[i]
+            for pattern in patterns:
+                found = pattern.search(unit.text)
+                if found:
+                    start = max(unit.text.rfind(ch, 0, found.start()) for ch in "。！？；") + 1
+                    ends = [e for e in (unit.text.find(ch, found.end()) for ch in "。！？；") if e >= 0]
+                    return unit, unit.text[start: min(ends) + 1 if ends else len(unit.text)].strip()
+        return None
 
     def _evidence(self, first: _Start, mine: list[_Start]) -> str:
         unit = self.units[first.unit]
@@ -380,6 +428,8 @@ class _Recogniser:
                 # starts are sorted by unit (run() relies on it): the parent is found by bisection.
                 k = bisect_left(starts, i, key=lambda s: s.unit)
                 parent = starts[k - 1] if k else None
+                if parent is not None and self.std.precedes(parent.part, pid):
+                    continue  # a part that always comes later cannot sit inside this one: the words are its own
                 return (self.units[parent.unit] if parent else None), unit
         return None
 
@@ -400,6 +450,14 @@ class _Recogniser:
     def _findings(self, results: list[PartResult], starts: list[_Start]) -> list[Finding]:
         findings = []
         full = "".join(self.units[i].text for i in self.content)
+        furniture = [u for u in self.units if u.role == "meta"]
+        if furniture:
+            findings.append(Finding(
+                "front.page-furniture", "info",
+                f"有 {len(furniture)} 行是网页或文件的附加信息（如“{_snippet(furniture[0].text, 20)}”），"
+                "不算报告正文，其中的日期也不作为报告年度。转发或归档时可以删去。",
+                excerpt=furniture[0].text, position=furniture[0].index,
+            ))
         markers = self.std.report_markers
         hits = [t for t in markers.terms if t in full]
         if len(hits) < markers.min_hits:
@@ -451,6 +509,14 @@ def _heading_line(unit: Unit) -> str:
     if unit.role == "heading" and unit.run_in and unit.heading in unit.text:
         return unit.text[: unit.text.index(unit.heading) + len(unit.heading)]
     return unit.text
+
+
+_NOT_CONTENT = re.compile(r"[（(]?[一二三四五六七八九十\d]+[)）]?[是、.．]?|[\s\W_]")
+
+
+def _residue(text: str) -> str:
+    """What is left of a part's text once numbering, enumerators, digits and punctuation are taken out."""
+    return _NOT_CONTENT.sub("", text)
 
 
 def _is_subsequence(seq: list[str], order: list[str]) -> bool:

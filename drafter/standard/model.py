@@ -55,6 +55,9 @@ class Recognition(_Strict):
     aliases: list[str] = Field(default_factory=list, description="标题中出现即认定为本部分的词")
     cues: list[Regex] = Field(default_factory=list, description="无标题时识别段落开头的正则表达式")
     cause_cues: list[Regex] = Field(default_factory=list, description="写了原因的迹象（正则表达式）")
+    statements: list[Regex] = Field(
+        default_factory=list, description="本部分没有单独成部分时，正文中任何位置写到本部分内容的句子（正则表达式）"
+    )
     unheaded_min_chars: int = Field(
         0, ge=0, description="没有标题时，开头段之后的正文达到这么多字即认定为本部分（0 表示不用此规则）"
     )
@@ -151,6 +154,9 @@ class Placeholders(_Strict):
     blank: str
     gap: str
     pattern: Regex
+    content_min_chars: int = Field(
+        60, ge=0, description="有待填写标记的部分，去掉标记、编号和标点后不到这么多字时，算没有写（未填的模板）"
+    )
 
 
 class ReportMarkers(_Strict):
