@@ -71,7 +71,7 @@ def test_table_output_names_parts_status_evidence_position_and_verdict(cli):
     run = cli("check", _seed("004"))
     assert run.exit_code == 1
     out = run.stdout
-    for text in ("主要举措和成效", "存在的不足和原因", "✗ 缺失", "✓ 已找到", "第 3 段", "结论：不齐全", "主题覆盖"):
+    for text in ("主要举措和成效", "存在的不足和原因", "✗ 缺失", "✓ 已找到", "第 3 段", "结论：不齐全", "审查意见", "考核", "主题覆盖"):
         assert text in out, text
     complete = cli("check", _seed("003"))
     assert complete.exit_code == 0 and "结论：必需的 4 个部分齐全" in complete.stdout

@@ -92,7 +92,9 @@ def test_seed_004_themed_measures_after_leadership_first_is_an_accepted_order(st
 
 @pytest.mark.parametrize("prefix, warns", [("001", False), ("002", True), ("003", True)])
 def test_shortcomings_without_causes_are_flagged(prefix, warns, std):
-    result = recognize(readers.read(_seed(prefix)), std)
+    import drafter
+
+    result = drafter.check(_seed(prefix))
     assert any("原因" in w for w in result.warnings) == warns
 
 

@@ -41,7 +41,8 @@ from drafter.checking.identity import unit_name
 from drafter.standard import Part, Standard, Topic, fill_year
 
 Status = Literal["found", "partial", "missing"]
-# Findings recognition itself makes; they are also the JSON's "warnings".
+# Rules whose messages are also the JSON's "warnings": recognition's own, and the two
+# content-review rules that reported there before the review had its own list.
 STRUCTURAL_RULES = ("report.not-a-report", "part.order", "shortcoming.no-cause", "placeholder")
 
 _SNIPPET = 30
@@ -78,9 +79,12 @@ class CheckResult:
     file: str
     parts: list[PartResult]
     findings: list[Finding] = field(default_factory=list)
-    topics: list[tuple[Topic, bool]] = field(default_factory=list)  # measures' topic coverage
+    topics: list[tuple[Topic, bool]] = field(default_factory=list)  # the whole report's topic coverage
     year: int | None = None
     sections: list[Section] = field(default_factory=list)  # in reading order
+    # position → title/front/meta/heading/para/back; a run-in heading ("（一）标题。正文……") reads as a para
+    roles: dict[int, str] = field(default_factory=dict)
+    passages: list = field(default_factory=list)  # the text the content review read, for rules across a batch
     unit: str | None = None  # the unit that wrote the draft, if it names itself
 
     @property
@@ -204,8 +208,9 @@ class _Recogniser:
         if themes.status == "missing":
             self._unheaded_themes(themes, starts)
         findings = self._findings(results, starts)
-        return CheckResult(self.document.source, results, findings, self._topics(starts), self.year,
-                           self._sections(starts), unit_name(self.units, self.std))
+        roles = {u.index: "para" if u.run_in else u.role for u in self.units}
+        return CheckResult(self.document.source, results, findings, self._topics(), self.year,
+                           self._sections(starts), roles, unit=unit_name(self.units, self.std))
 
     def _sections(self, starts: list[_Start]) -> list[Section]:
         ends = [self.units[s.unit].index for s in starts[1:]] + [len(self.document.blocks)]
@@ -478,29 +483,10 @@ class _Recogniser:
                 accepted.setdefault(expected, []).append(order.name)
             options = "；或".join(f"“{seq}”（{'、'.join(by)}）" for seq, by in accepted.items())
             findings.append(Finding("part.order", "warning", f"各部分的顺序是“{shown}”，不符合认可的顺序。应为{options}。"))
-        short = next(r for r in results if r.id == self.roles.problems)
-        if short.own_section and short.status != "missing":
-            region = "".join(self.units[i].text for i in self._region(starts, short.id))
-            if not any(c.search(region) for c in self.causes):
-                plain = [c for c in self.std.role("problems").recognition.cause_cues if re.escape(c) == c][:3]
-                examples = "".join(f"“{c}”" for c in plain)
-                findings.append(Finding(
-                    "shortcoming.no-cause", "warning",
-                    f"“{short.name}”只列了问题，没有分析原因（未见{examples}一类表述）。按规定，既要写问题，也要写原因。",
-                    position=short.position, part=short.id,
-                ))
-        markers_left = [(u.index, m.group(0)) for u in self.units if u.content for m in self.placeholder.finditer(u.text)]
-        if markers_left:
-            index, marker = markers_left[0]
-            findings.append(Finding(
-                "placeholder", "warning",
-                f"文中还有 {len(markers_left)} 处待填写/待补充标记，第一处在第 {index + 1} 段：{marker}",
-                excerpt=marker, position=index,
-            ))
         return findings
 
-    def _topics(self, starts: list[_Start]) -> list[tuple[Topic, bool]]:
-        text = "".join(self.units[i].text for i in self._region(starts, self.roles.themes))
+    def _topics(self) -> list[tuple[Topic, bool]]:
+        text = "".join(self.units[i].text for i in self.content)
         return [(t, any(k in text for k in t.keywords)) for t in self.std.topics]
 
 

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Iterator, Optional
 import typer
 
 from drafter.cli.app import app
-from drafter.cli.common import SchemaAlias, StandardOption, err, guarded, load_standard
+from drafter.cli.common import RulesOption, SchemaAlias, StandardOption, err, guarded, load_rules, load_standard
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from drafter.checking.review import RuleSet
     from drafter.files.gather import Item
     from drafter.standard import Standard
     from drafter.views.batch import Entry
@@ -51,9 +52,15 @@ def check_cmd(
         help="检查多个文件或文件夹时，把每份报告的批注副本写入这个文件夹（保持原来的子文件夹结构）。",
         show_default=False,
     ),
+    rules: Optional[Path] = RulesOption,
+    previous: Optional[Path] = typer.Option(
+        None, "--previous", metavar="LAST",
+        help="去年的报告（.docx、.txt 或 .md）：找出照搬去年的段落、去年的安排今年没有下文。",
+        show_default=False,
+    ),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖（从不覆盖被检查的报告）。"),
 ) -> None:
-    """检查别人写好的报告是否写齐了必需的部分，并指出每部分在哪里。可一次检查一整个文件夹。
+    """检查别人写好的报告：必需的部分是否写齐、各在哪里，以及审阅时会被退回修改的内容问题。可一次检查一整个文件夹。
 
     必需部分：主要举措和成效、第一责任人职责情况、不足和原因、下一年度安排（“其他”可不写）。
 
@@ -61,13 +68,17 @@ def check_cmd(
 
     多个文件或文件夹：先显示汇总表，每个文件一行（文件名、单位、年度、各部分 ✓△✗、意见条数、结论），需要处理的排在前面；加 --detail 再逐个显示详细表格。文件夹中的隐藏文件和 Word 临时文件（~$开头）不检查。
 
+    内容审查（规则在 schemas/rules/ 中）：领导人姓名和规范提法、错别字、法律法规名称、有时效的提法、重复的句子、开头缺年度、“今年”“截至目前”、安排的年份、每条不足的原因和写法、不足与安排的对应、第一责任人职责要点、数字前后不一致、笼统的说法、个人信息、半角标点、没填的空白、部分太短。每条意见注明位置（第几段）、级别和原文。
+
+    一次检查多个文件时，还找出几份报告中一模一样的句子；加 --previous 去年的报告，还找出照搬去年的段落和没有下文的安排。
+
     -o 汇总.xlsx / .csv / .html / .json 写出可以转发的结果：工作簿含“汇总”和“审查意见”两张表；网页是一个文件，不联网也能看。
 
     --annotate / --annotate-dir 写出带 Word 批注的副本，可直接退回给报告单位修改。
 
     .txt 可以是 UTF-8、GBK/GB18030 或带 BOM 的 UTF-16。旧版 .doc、.wps：电脑上装有 LibreOffice 时自动转换后检查，否则请先另存为 .docx。
 
-    退出码：0 全部齐全且没有错误级意见；1 有报告缺部分、不完整或有错误级意见；2 有文件无法读取（其余照常检查和输出）。
+    退出码：0 全部齐全且没有错误级意见；1 有报告缺部分、不完整或有错误级意见（提醒和参考不影响）；2 有文件无法读取，或要求写出的批注副本没能写出（其余照常检查和输出）。
 
     示例：drafter check 收到的报告 -o 检查结果.xlsx --annotate-dir 退回意见
     """
@@ -88,13 +99,15 @@ def check_cmd(
     _say_skipped(found.skipped)
     if not found.items:
         _refuse("给出的文件夹中没有可检查的报告（.docx、.txt、.md、.doc、.wps）。")
+    ruleset = load_rules(std, rules)
     with guarded():  # a bug still ends the run with exit 3; unusable files do not
-        entries = list(_checked(found.items, std))
+        entries = list(_checked(found.items, std, ruleset, previous))
+        # Sentences shared by several reports: found across the batch, added to each report's findings.
+        api.cross_check([e.result for e in entries if e.result is not None], rules=ruleset, standard=std)
     _show(entries, std, chosen if output is None else "table", single, detail)
     with guarded():
         inputs = tuple(item.path for item in found.items)
         if output is not None:
-        
             data = api.review_file(entries, chosen, std, single)  # type: ignore[arg-type]
             _wrote(api.save(output, data, force=force, inputs=inputs))
         failed: list[str] = []
@@ -108,13 +121,13 @@ def check_cmd(
     raise typer.Exit(2 if failed else exit_code(entries))  # a copy asked for and not written: as an unusable file
 
 
-def _checked(items: list[Item], std: Standard) -> Iterator[Entry]:
+def _checked(items: list[Item], std: Standard, rules: RuleSet, previous: Path | None) -> Iterator[Entry]:
     """Each item checked (on every core), in order; an unreadable one said on stderr as it comes."""
     from drafter import api
     from drafter.errors import DrafterError
     from drafter.views.batch import Entry
 
-    outcomes = api.check_many([item.path for item in items], standard=std)
+    outcomes = api.check_many([item.path for item in items], standard=std, rules=rules, previous=previous)
     with _progress(len(items)) as advance:
         for item, outcome in zip(items, outcomes):
             if isinstance(outcome, DrafterError):

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from drafter.yamlio import validation as modelcheck
 from drafter import yamlio
 from drafter.document.cjk import tidy
 from drafter.files.memo import per_file
-from drafter.resources import default_standard_path
+from drafter.resources import data_dir, default_standard_path
 
 Prose = Annotated[str, AfterValidator(tidy)]
 
@@ -154,6 +154,7 @@ class Placeholders(_Strict):
     blank: str
     gap: str
     pattern: Regex
+    leftovers: list[Regex] = Field(default_factory=list, description="手写稿中常见的其他占位写法（正则表达式）")
     content_min_chars: int = Field(
         60, ge=0, description="有待填写标记的部分，去掉标记、编号和标点后不到这么多字时，算没有写（未填的模板）"
     )
@@ -175,6 +176,8 @@ class LeadershipFact(_Strict):
     name: str
     keywords: list[str] = Field(min_length=1)
     hint: Prose
+    count: bool = Field(False, description="写作指引要求写出次数或比例：提到了但没有数字时也提醒")
+    ignore: list[str] = Field(default_factory=list, description="不算写到这一事项的口号式说法，如“尊法学法守法用法”")
 
 
 class Addressing(_Strict):
@@ -231,6 +234,8 @@ class Standard(_Strict):
     figures: FigureRules = FigureRules()
     topics: list[Topic] = Field(default_factory=list)
     leadership_facts: list[LeadershipFact] = Field(default_factory=list)
+    rules: str = Field("rules", description="内容审查规则文件所在的文件夹（相对于本文件）")
+    _directory: Path | None = PrivateAttr(None)  # where the standard's file is
 
     @model_validator(mode="after")
     def _consistent(self) -> Standard:
@@ -268,7 +273,16 @@ class Standard(_Strict):
 
     @cached_property
     def placeholder_re(self) -> re.Pattern[str]:
-        return re.compile(self.placeholders.pattern)
+        """Blanks left unfilled: drafter's own markers and the leftovers people type."""
+        return re.compile("|".join(f"(?:{p})" for p in [self.placeholders.pattern, *self.placeholders.leftovers]))
+
+    @property
+    def rules_dir(self) -> Path:
+        """The review rules' folder, beside the standard's file; the bundled one when a copied
+        standard has no folder of its own."""
+        if self._directory is not None and (self._directory / self.rules).is_dir():
+            return self._directory / self.rules
+        return data_dir("schemas") / "rules"
 
     @cached_property
     def year_re(self) -> re.Pattern[str]:
@@ -298,4 +312,6 @@ def load_standard(path: Path | None = None) -> Standard:
 @per_file
 def _load(path: Path) -> Standard:
     located = yamlio.load(path)
-    return modelcheck.validate(Standard, located, "报告标准文件")
+    std = modelcheck.validate(Standard, located, "报告标准文件")
+    std._directory = path.resolve().parent
+    return std

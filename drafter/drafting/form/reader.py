@@ -254,7 +254,7 @@ class _Reader:
             if key in ("recipients", "cc"):
                 meta[key] = [v.strip() for v in re.split(r"[、，,；;\n]+", value) if v.strip()]
             elif key in ("layout", "order"):
-                word = re.search(r"[A-Za-z][A-Za-z0-9_]*", value)
+                word = re.search(r"[A-Za-z_]+", value)  # an id such as leadership_first
                 meta[key] = word.group(0) if word else value
             else:
                 meta[key] = value
