@@ -9,6 +9,7 @@ decisions, per feature, and every disagreement.
 
     python benchmarks/part_agreement.py            # 150 drafts
     python benchmarks/part_agreement.py --drafts 400 --seed 7
+    python benchmarks/part_agreement.py --holdout 2   # wordings never used to change the rules
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ def main() -> None:
     parser.add_argument("--drafts", type=int, default=150)
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--quiet", action="store_true", help="only the figures, not each disagreement")
+    parser.add_argument("--holdout", type=int, default=0, choices=(0, 1, 2),
+                        help="use a set of held-out wordings (see varied_drafts.HOLDOUTS)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     std = drafter.load_standard()
@@ -74,7 +77,7 @@ def main() -> None:
     misses = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in range(args.drafts):
-            draft = make(args.seed * 1000 + n)
+            draft = make(args.seed * 1000 + n, args.holdout)
             path = write(draft, Path(tmp), rng)
             result = drafter.check(path, standard=std)
             got = {p.id: p.status for p in result.parts}
@@ -89,7 +92,8 @@ def main() -> None:
                     evidence = next(p.evidence for p in result.parts if p.id == part)
                     misses.append(f"{path.name} [{', '.join(draft.features)}] {part}: expected {draft.expected[part]},"
                                   f" got {got[part]} ({evidence})")
-    print(f"part decisions agreeing: {agree}/{total} = {agree / total:.1%} on {args.drafts} drafts")
+    held = f" (held-out wordings {args.holdout})" if args.holdout else ""
+    print(f"part decisions agreeing: {agree}/{total} = {agree / total:.1%} on {args.drafts} drafts{held}")
     for feature, (ok, count) in sorted(by_feature.items()):
         print(f"  {feature:<28}{ok:>5}/{count:<5}{ok / count:>7.1%}")
     if not args.quiet:

@@ -72,6 +72,28 @@ FURNITURE = ("索引号：{code}/{y1}-0{k}123", "发布机构：{unit}", "发布
              "浏览次数：1{k}3")
 COVER = ("{gov}：", "现将我局{y}年度法治政府建设情况报告如下。")
 
+# Held out: wordings written after the rules were (``make(seed, holdout=1)``). Measured once (90.8%);
+# its misses then led to word-class heading patterns in the standard, so it is no longer independent.
+HOLDOUT = {
+    "leadership": ("全面履行法治建设第一责任人职责", "党委主要负责人推进法治建设情况", "局党委书记履行法治建设职责情况",
+                   "{y}年度主要负责人履行推进法治建设第一责任人职责的情况"),
+    "shortcomings": ("存在的主要问题", "工作中存在的不足", "问题和短板", "{y}年工作中存在的差距和原因"),
+    "plans": ("下一步工作举措", "明年工作重点", "{y1}年工作计划", "今后努力方向"),
+    "shortcoming_cues": ("回顾一年来的工作，也还存在一些问题和不足。", "客观分析，我局法治建设工作仍有薄弱环节："),
+    "plan_cues": ("下一步，我们将重点做好以下几方面工作。", "新的一年，我局将着力推进以下工作。"),
+}
+
+# A second held-out set, written before the rules were changed after the first one was measured.
+HOLDOUT_2 = {
+    "leadership": ("压紧压实法治建设第一责任", "局长履行推进法治建设职责", "领导班子带头推进法治建设",
+                   "主要领导亲自抓法治建设情况"),
+    "shortcomings": ("不足与短板", "存在的薄弱环节和原因分析", "面临的困难", "短板和不足"),
+    "plans": ("下一步打算", "{y1}年工作谋划", "来年重点任务", "今后工作打算"),
+    "shortcoming_cues": ("但也要看到，工作中还存在不少短板。", "当前工作中仍存在以下不足："),
+    "plan_cues": ("{y1}年，我们将重点抓好以下几项工作：", "今后，我局将在以下方面持续发力。"),
+}
+HOLDOUTS = {1: HOLDOUT, 2: HOLDOUT_2}
+
 PARTS = ("measures", "leadership", "shortcomings", "plans")
 ORDERS = {
     "regulation": ("measures", "shortcomings", "leadership", "plans"),
@@ -101,8 +123,14 @@ def _fill(text: str, rng: random.Random, year: int, unit: str) -> str:
                        y1=year + 1, code=rng.randint(11000000, 99999999), gov=unit.replace("公安局", "人民政府")[:6] + "人民政府")
 
 
-def make(seed: int) -> Draft:
+def make(seed: int, holdout: int = 0) -> Draft:
     rng = random.Random(seed)
+    held = HOLDOUTS.get(holdout)
+    leadership_headings = held["leadership"] if held else LEADERSHIP_HEADINGS
+    shortcoming_headings = held["shortcomings"] if held else SHORTCOMING_HEADINGS
+    plan_headings = held["plans"] if held else PLAN_HEADINGS
+    shortcoming_cues = held["shortcoming_cues"] if held else SHORTCOMING_CUES
+    plan_cues = held["plan_cues"] if held else PLAN_CUES
     year = rng.choice((2022, 2023, 2024))
     unit = rng.choice(UNITS)
     order_name = rng.choice(tuple(ORDERS))
@@ -167,19 +195,19 @@ def make(seed: int) -> Draft:
                     if leadership == "in-body" and k == 2:
                         lines.append(Line(rng.choice(LEADERSHIP_IN_BODY) + fill(LEADERSHIP_BODY[0])))
         elif part == "leadership":
-            heading(fill(rng.choice(LEADERSHIP_HEADINGS)))
+            heading(fill(rng.choice(leadership_headings)))
             lines += [Line(fill(t)) for t in LEADERSHIP_BODY]
         elif part == "shortcomings":
             if shortcomings == "heading":
-                heading(fill(rng.choice(SHORTCOMING_HEADINGS)))
+                heading(fill(rng.choice(shortcoming_headings)))
             else:
-                lines.append(Line(rng.choice(SHORTCOMING_CUES)))
+                lines.append(Line(rng.choice(shortcoming_cues)))
             lines += [Line(t) for t in SHORTCOMING_BODY]
         elif part == "plans":
             if plans == "heading":
-                heading(fill(rng.choice(PLAN_HEADINGS)))
+                heading(fill(rng.choice(plan_headings)))
             else:
-                lines.append(Line(fill(rng.choice(PLAN_CUES))))
+                lines.append(Line(fill(rng.choice(plan_cues))))
             lines += [Line(t) for t in PLAN_BODY]
     lines += [Line("特此报告。"), Line(unit), Line(f"{year + 1}年2月{rng.randint(1, 28)}日")]
     expected = {
