@@ -107,3 +107,34 @@ def test_an_error_level_finding_makes_a_complete_report_exit_1(cli, monkeypatch)
     monkeypatch.setattr(module, "recognize", with_error)
     run = cli("check", _seed("003"), _seed("003"))
     assert run.exit_code == 1 and "有错误" in run.stdout
+
+
+def test_a_terminal_gets_a_progress_bar_for_more_than_a_few_files(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    files = []
+    for n in range(6):
+        copy = tmp_path / f"{n}.txt"
+        copy.write_bytes(_seed("003").read_bytes())
+        files.append(str(copy))
+    leader, follower = pty.openpty()
+    try:
+        run = subprocess.run([sys.executable, "-m", "drafter", "check", *files, "--format", "json"],
+                             stdout=subprocess.PIPE, stderr=follower, timeout=120)
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(leader)
+    assert run.returncode == 0 and len(json.loads(run.stdout)) == 6
+    assert "检查中".encode("utf-8") in drawn

@@ -127,6 +127,7 @@ class _Recogniser:
         self.top: int | None = None  # the top heading level (set by _explicit_starts)
         self._next_heading: list[int | None] | None = None  # per content paragraph: the next heading's level
         self.aliases = {p.id: self._aliases(p) for p in std.parts}
+        self.heading_patterns = {p.id: self._patterns(p.recognition.heading_patterns) for p in std.parts}
         self.cues = {p.id: self._patterns(p.recognition.cues) for p in std.parts}
         self.roles = std.roles
         self.causes = self._patterns(std.role("problems").recognition.cause_cues)
@@ -176,6 +177,8 @@ class _Recogniser:
     def _scores(self, heading: str) -> dict[str, int]:
         words = normalize(heading)
         scores = {pid: sum(len(a) for a in aliases if a in words) for pid, aliases in self.aliases.items()}
+        for pid, patterns in self.heading_patterns.items():  # word classes: the longest match counts, once
+            scores[pid] = max(scores[pid], max((len(m.group(0)) for c in patterns if (m := c.search(words))), default=0))
         return {pid: s for pid, s in scores.items() if s}
 
     def _name_part(self, heading: str, started: set[str], strict: bool = False) -> str | None:

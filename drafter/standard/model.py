@@ -53,6 +53,9 @@ class Minimum(_Strict):
 
 class Recognition(_Strict):
     aliases: list[str] = Field(default_factory=list, description="标题中出现即认定为本部分的词")
+    heading_patterns: list[Regex] = Field(
+        default_factory=list, description="标题中出现即认定为本部分的说法（正则表达式，按词类组合，补充 aliases）"
+    )
     cues: list[Regex] = Field(default_factory=list, description="无标题时识别段落开头的正则表达式")
     cause_cues: list[Regex] = Field(default_factory=list, description="写了原因的迹象（正则表达式）")
     statements: list[Regex] = Field(
