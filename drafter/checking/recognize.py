@@ -31,71 +31,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from drafter.document import Document
 from drafter.findings import Finding
 from drafter.checking.headings import Analyser, Unit, first_sentence, normalize
+from drafter.checking import structure
 from drafter.checking.identity import unit_name
+from drafter.checking.results import STRUCTURAL_RULES, CheckResult, PartResult, Section, Status  # noqa: F401  (re-exported)
 from drafter.standard import Part, Standard, Topic, fill_year
 
-Status = Literal["found", "partial", "missing"]
-# Rules whose messages are also the JSON's "warnings": recognition's own, and the two
-# content-review rules that reported there before the review had its own list.
-STRUCTURAL_RULES = ("report.not-a-report", "part.order", "shortcoming.no-cause", "placeholder")
-
 _SNIPPET = 30
-
-
-@dataclass
-class PartResult:
-    id: str
-    name: str
-    required: bool
-    status: Status
-    evidence: str | None = None
-    position: int | None = None
-    own_section: bool = False  # the part stands as its own section (not a sub-heading)
-
-
-@dataclass(frozen=True)
-class Section:
-    """A stretch of the draft that is (a section of) one part: blocks ``start`` to ``end`` (exclusive).
-
-    ``how`` says how its start was recognized: heading, themed (a theme of the
-    themes part), cue, inferred or unheaded. A themed report has several
-    sections of one part. Importing reads the parts' text through these.
-    """
-
-    part: str
-    how: str
-    start: int  # Block.index of its first block
-    end: int
-
-
-@dataclass
-class CheckResult:
-    file: str
-    parts: list[PartResult]
-    findings: list[Finding] = field(default_factory=list)
-    topics: list[tuple[Topic, bool]] = field(default_factory=list)  # the whole report's topic coverage
-    year: int | None = None
-    sections: list[Section] = field(default_factory=list)  # in reading order
-    # position → title/front/meta/heading/para/back; a run-in heading ("（一）标题。正文……") reads as a para
-    roles: dict[int, str] = field(default_factory=dict)
-    passages: list = field(default_factory=list)  # the text the content review read, for rules across a batch
-    unit: str | None = None  # the unit that wrote the draft, if it names itself
-
-    @property
-    def complete(self) -> bool:
-        """Every required part found (content findings never change this)."""
-        return all(p.status == "found" for p in self.parts if p.required)
-
-    @property
-    def warnings(self) -> list[str]:
-        """The structural findings' messages (the JSON contract's ``warnings``)."""
-        return [f.message for f in self.findings if f.rule in STRUCTURAL_RULES]
 
 
 @dataclass
@@ -210,7 +157,7 @@ class _Recogniser:
         themes = next(r for r in results if r.id == self.roles.themes)
         if themes.status == "missing":
             self._unheaded_themes(themes, starts)
-        findings = self._findings(results, starts)
+        findings = self._findings(results)
         roles = {u.index: "para" if u.run_in else u.role for u in self.units}
         return CheckResult(self.document.source, results, findings, self._topics(), self.year,
                            self._sections(starts), roles, unit=unit_name(self.units, self.std))
@@ -455,38 +402,10 @@ class _Recogniser:
 
     # -- warnings and extra information --------------------------------------
 
-    def _findings(self, results: list[PartResult], starts: list[_Start]) -> list[Finding]:
-        findings = []
-        full = "".join(self.units[i].text for i in self.content)
-        furniture = [u for u in self.units if u.role == "meta"]
-        if furniture:
-            findings.append(Finding(
-                "front.page-furniture", "info",
-                f"有 {len(furniture)} 行是网页或文件的附加信息（如“{_snippet(furniture[0].text, 20)}”），"
-                "不算报告正文，其中的日期也不作为报告年度。转发或归档时可以删去。",
-                excerpt=furniture[0].text, position=furniture[0].index,
-            ))
-        markers = self.std.report_markers
-        hits = [t for t in markers.terms if t in full]
-        if len(hits) < markers.min_hits:
-            seen = "、".join(hits) if hits else "一个也没有"
-            findings.append(Finding(
-                "report.not-a-report", "warning",
-                f"这份文件不像{self.std.name}：报告常用词（如“{markers.terms[0]}”“{markers.terms[1]}”）"
-                f"只出现了 {len(hits)} 个（{seen}），至少应有 {markers.min_hits} 个。请确认选对了文件。",
-            ))
-        placed = sorted((r for r in results if r.own_section and r.status != "missing"), key=lambda r: r.position)
-        sequence = [r.id for r in placed]
-        if not any(_is_subsequence(sequence, o.sequence) for o in self.std.orders):
-            names = {p.id: p.name for p in self.std.parts}
-            shown = " → ".join(names[pid] for pid in sequence)
-            accepted: dict[str, list[str]] = {}
-            for order in self.std.orders:  # the accepted orders, restricted to the parts present
-                expected = " → ".join(names[pid] for pid in order.sequence if pid in sequence)
-                accepted.setdefault(expected, []).append(order.name)
-            options = "；或".join(f"“{seq}”（{'、'.join(by)}）" for seq, by in accepted.items())
-            findings.append(Finding("part.order", "warning", f"各部分的顺序是“{shown}”，不符合认可的顺序。应为{options}。"))
-        return findings
+    def _findings(self, results: list[PartResult]) -> list[Finding]:
+        content = [self.units[i] for i in self.content]
+        meta = [u for u in self.units if u.role == "meta"]
+        return structure.findings(self.std, content, meta, results)
 
     def _topics(self) -> list[tuple[Topic, bool]]:
         text = "".join(self.units[i].text for i in self.content)
@@ -506,8 +425,3 @@ _NOT_CONTENT = re.compile(r"[（(]?[一二三四五六七八九十\d]+[)）]?[�
 def _residue(text: str) -> str:
     """What is left of a part's text once numbering, enumerators, digits and punctuation are taken out."""
     return _NOT_CONTENT.sub("", text)
-
-
-def _is_subsequence(seq: list[str], order: list[str]) -> bool:
-    it = iter(order)
-    return all(pid in it for pid in seq)

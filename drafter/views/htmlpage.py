@@ -24,7 +24,7 @@ th{background:#f0f0f0}td.mark{text-align:center;font-weight:bold}td.num{text-ali
 .found{background:#c6efce}.partial{background:#ffeb9c}.missing{background:#ffc7ce}.absent{background:#ededed;color:#777}
 .unreadable{background:#e4c8f0}.incomplete{background:#ffc7ce}.errors{background:#ffeb9c}.complete{background:#c6efce}
 .error{color:#b00;font-weight:bold}.warning{color:#8a6d00}.info{color:#666}
-q{background:#fff8dc}.legend,.note{color:#555;font-size:.9em}
+q{background:#fff8dc}.nowrap{white-space:nowrap}.legend,.note{color:#555;font-size:.9em}
 """
 
 
@@ -81,13 +81,13 @@ def _section(row: Row) -> str:
         for c in row.cells:
             out.append(f'<tr><td>{escape(names.get(c.part, c.part))}</td><td class="{c.status}">'
                        f"{escape(c.mark + ' ' + c.words)}</td><td>{_quoted(c.evidence)}</td>"
-                       f"<td>{escape(c.where)}</td></tr>")
+                       f'<td class="nowrap">{escape(c.where)}</td></tr>')
         out.append("</table>")
     if row.findings:
         out.append("<table><tr><th>位置</th><th>级别</th><th>说明</th><th>原文</th></tr>")
         for f in row.findings:
             quoted = _quoted(f.excerpt)
-            out.append(f'<tr><td>{escape(f.where)}</td><td class="{f.level}">{escape(LEVEL_WORDS[f.level])}</td>'
+            out.append(f'<tr><td class="nowrap">{escape(f.where)}</td><td class="{f.level} nowrap">{escape(LEVEL_WORDS[f.level])}</td>'
                        f'<td>{escape(f.message)} <span class="note">（{escape(f.rule)}）</span></td>'
                        f"<td>{quoted}</td></tr>")
         out.append("</table>")
