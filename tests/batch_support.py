@@ -31,10 +31,22 @@ def reviewer_folder(root: Path) -> dict[str, list[Path]]:
         checked.append(target)
     built = build(lines_of(SEEDS[3]), sub / "东莞样式.docx", styled=True)
     checked.append(built)
+    more = folder / "更多"  # sorts after 区县: a folder's files come before its sub-folders', in name order
+    more.mkdir()
+    for n in range(22):  # thirty drafts in all, as a reviewer receives them in spring
+        seed = SEEDS[n % len(SEEDS)]
+        target = more / f"{n:02d}_{seed.stem[:3]}.{'txt' if n % 2 else 'docx'}"
+        if n % 2:
+            shutil.copy(seed, target)
+        else:
+            build(lines_of(seed), target, styled=n % 4 == 0)
+        checked.append(target)
     passed_over = [folder / "~$正在编辑.docx", folder / ".隐藏.txt", sub / "~WRL0001.tmp", folder / "说明.pdf"]
     for path in passed_over:
         path.write_bytes(b"not a report")
     (folder / ".git").mkdir()
     (folder / ".git" / "x.txt").write_text("一、主要举措", encoding="utf-8")
-    walk_order = sorted([p for p in checked if p.parent == folder]) + sorted([p for p in checked if p.parent == sub])
+    walk_order = [sorted(p for p in checked if p.parent == place) for place in (folder, sub, more)]
+    walk_order = [p for group in walk_order for p in group]
+    assert len(walk_order) == 30
     return {"folder": [folder], "checked": walk_order, "passed_over": passed_over}
