@@ -27,7 +27,7 @@ class Item:
     """One file to check."""
 
     path: Path
-    label: str  # for people: the path below the folder it was found in, or the path as given
+    label: str  # for people: the path below the folder it was found in, or the file's name
     folder: Path | None = None  # the folder named on the command line it was found under
 
 
@@ -48,6 +48,11 @@ def gather(paths: list[Path], suffixes: tuple[str, ...]) -> Gathered:
                 out.items.append(Item(found, found.relative_to(path).as_posix(), path))
         else:  # a missing or unreadable file is the reader's to explain, in its place
             out.items.append(Item(path, str(path)))
+    # A file given by name is shown by its name (the folders it sits in would crowd a narrow
+    # column), unless two given files share a name.
+    names = Counter(item.path.name for item in out.items if item.folder is None)
+    out.items = [Item(i.path, i.path.name, None) if i.folder is None and names[i.path.name] == 1 else i
+                 for i in out.items]
     return out
 
 
