@@ -128,7 +128,7 @@ def _checked(items: list[Item], std: Standard, rules: RuleSet, previous: Path | 
     from drafter.views.batch import Entry
 
     outcomes = api.check_many([item.path for item in items], standard=std, rules=rules, previous=previous)
-    with _progress(len(items)) as advance:
+    with _Progress(len(items)) as advance:
         for item, outcome in zip(items, outcomes):
             if isinstance(outcome, DrafterError):
                 err(str(outcome))
@@ -138,7 +138,7 @@ def _checked(items: list[Item], std: Standard, rules: RuleSet, previous: Path | 
             advance()
 
 
-class _progress:
+class _Progress:
     """A progress bar on a terminal for more than a few files; nothing at all otherwise (rich not even loaded)."""
 
     def __init__(self, total: int):
