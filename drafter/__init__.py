@@ -3,8 +3,9 @@
 Public API (see ``drafter.api``)::
 
     load_standard, load_input, load_rules, validate, render, read, check, check_many, cross_check,
-    import_report, init, input_schema, export_templates, output_format,
-    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult, ImportResult, RuleSet
+    import_report, init, input_schema, export_templates, output_format, save,
+    find_drafts, review_file, annotate (the reviewer's batch: folders, office files, return copies),
+    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult, ImportResult, RuleSet, Checked
 
 Data flow, one package per stage:
 
@@ -28,16 +29,17 @@ __version__ = "0.1.0"
 
 _API = (
     "load_standard", "load_input", "load_rules", "validate", "render", "read", "check", "check_many", "cross_check",
-    "import_report", "output_format", "init", "input_schema", "export_templates", "save", "DrafterError",
-    "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult", "ImportResult", "RuleSet",
+    "import_report", "output_format", "init", "input_schema", "export_templates", "save", "find_drafts", "review_file",
+    "annotate", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult", "ImportResult",
+    "RuleSet", "Checked",
 )
 __all__ = [*_API, "__version__"]
 
 if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
-        CheckResult, DrafterError, ImportResult, IncompleteInput, InputFile, Rendered, RuleSet, Validation,
-        check, check_many, cross_check, export_templates, import_report, init, input_schema, load_input, load_rules,
-        load_standard, output_format, read, render, save, validate,
+        CheckResult, Checked, DrafterError, ImportResult, IncompleteInput, InputFile, Rendered, RuleSet, Validation,
+        annotate, check, check_many, cross_check, export_templates, find_drafts, import_report, init, input_schema,
+        load_input, load_rules, load_standard, output_format, read, render, review_file, save, validate,
     )
 
 

@@ -37,6 +37,10 @@ from drafter.findings import Finding, has_errors
 
 if TYPE_CHECKING:  # loaded by the functions that need them: drafting and checking load only their own side
     from drafter.checking.recognize import CheckResult
+    from drafter.files.gather import Gathered
+    from drafter.views.batch import Entry
+    from drafter.views.batch import Entry as Checked  # noqa: F401
+    from drafter.views.outputs import OutputFormat
     from drafter.checking.review import RuleSet, Subject
     from drafter.document import Document
     from drafter.drafting.completeness import PartSummary
@@ -49,9 +53,10 @@ Format = Literal["docx", "md"]
 Fonts = Literal["gov", "windows"]
 
 __all__ = [
-    "CheckResult", "DrafterError", "ImportResult", "IncompleteInput", "InputFile", "Rendered", "RuleSet", "Validation",
-    "check", "check_many", "cross_check", "import_report", "export_templates", "init", "input_schema", "load_input",
-    "load_rules", "load_standard", "output_format", "read", "render", "save", "validate",
+    "CheckResult", "Checked", "DrafterError", "ImportResult", "IncompleteInput", "InputFile", "Rendered", "RuleSet",
+    "Validation", "annotate", "check", "check_many", "cross_check", "export_templates", "find_drafts", "import_report",
+    "init", "input_schema", "load_input", "load_rules", "load_standard", "output_format", "read", "render",
+    "review_file", "save", "validate",
 ]
 
 
@@ -60,6 +65,10 @@ def __getattr__(name: str) -> Any:
         from drafter.checking.recognize import CheckResult
 
         return CheckResult
+    if name == "Checked":  # one file of a reviewer's batch: its CheckResult, or why it could not be read
+        from drafter.views.batch import Entry
+
+        return Entry
     if name == "RuleSet":
         from drafter.checking.review import RuleSet
 
@@ -220,15 +229,22 @@ def render(
     return Rendered(data, format, validation, str(default))
 
 
-def output_format(output: Path | str | None, format: str | None = None) -> Format:
-    """The format render writes: ``format`` if given, else the output file's extension (.docx or .md).
+def output_format(output: Path | str | None, format: str | None = None, writes: Literal["draft", "review"] = "draft") -> str:
+    """The format a command writes: ``format`` if given, else the output file's extension.
 
-    DrafterError when they disagree, or the name asks for a format drafter does
-    not write (``报告.doc``, a name without extension).
+    ``writes="draft"`` (render): docx or md. ``writes="review"`` (check):
+    table (the screen's), json, xlsx, csv or html. DrafterError when the two
+    disagree, or the name asks for a format the command does not write.
     """
+    path = Path(output) if output is not None else None
+    if writes == "review":
+        from drafter.files import formats
+        from drafter.views.outputs import EXTENSIONS, LABELS
+
+        return formats.choose(path, format, EXTENSIONS, LABELS, "table", screen=("table",))
     from drafter.drafting import render as chain
 
-    return chain.output_format(Path(output) if output is not None else None, format)
+    return chain.output_format(path, format)
 
 
 @dataclass
@@ -315,6 +331,11 @@ def check(
     subject = from_draft(document, result, std)
     result.findings.extend(review(subject, ruleset, std, last_year))
     result.passages = subject.passages
+    if document.converted_from:  # said, so a reviewer knows the text went through a conversion
+        result.findings.insert(0, Finding(
+            "read.converted", "info",
+            f"这是{document.converted_from}格式的文件，已用 LibreOffice 转换为 .docx 后检查（个别格式可能与原文件不同）。",
+        ))
     return result
 
 
@@ -370,6 +391,52 @@ def check_many(
     from drafter.reading import text, wordfile  # noqa: F401
 
     return workers.ordered_map(_check_in_worker, items, _worker_start, setup, jobs)
+
+
+def annotate(
+    source: Source, result: CheckResult | None = None, name: str | None = None, standard: Standard | None = None,
+    rules: RuleSet | Path | str | None = None,
+) -> bytes:
+    """A copy of the draft (.docx) carrying each finding as a Word comment on its paragraph, and a
+    comment at the top summing up missing and incomplete parts. The original is only read.
+
+    ``result`` is the draft's CheckResult if already checked (e.g. by
+    check_many, with batch findings); otherwise the draft is checked here. A
+    .txt or .md draft gets a .docx copy of its text, laid out as a report.
+    """
+    from drafter import reading
+    from drafter.annotating import annotated
+
+    std = standard or load_standard()
+    loaded = reading.load(source, name)
+    if result is None:
+        result = check(loaded.document, standard=std, rules=rules)
+    return annotated(loaded, result, std)
+
+
+def find_drafts(paths: Iterable[Path | str]) -> Gathered:
+    """The drafts ``paths`` name: files as given, folders walked for the kinds drafter reads.
+
+    Hidden files and the temporary files Word and WPS leave (``~$报告.docx``)
+    are passed over; ``skipped`` counts other files found in the folders.
+    """
+    from drafter.files.gather import gather
+    from drafter.reading.sniff import DRAFT_EXTENSIONS
+
+    return gather([Path(p) for p in paths], DRAFT_EXTENSIONS)
+
+
+def review_file(
+    checked: Iterable[Entry], format: OutputFormat, standard: Standard | None = None, single: bool = False
+) -> bytes:
+    """A batch of checked drafts as a file for the reviewer's office: ``xlsx``, ``csv``, ``html`` or ``json``.
+
+    ``checked`` holds one :class:`Checked` per input file, readable or not,
+    in the order given; ``single`` makes JSON one object instead of a list.
+    """
+    from drafter.views import outputs
+
+    return outputs.build(list(checked), format, standard or load_standard(), single)
 
 
 def init(

@@ -113,13 +113,13 @@ def test_custom_schema_aliases_change_recognition(cli, tmp_path):
 
     data = yaml.safe_load((ROOT / "schemas" / "rule_of_law_report.yaml").read_text(encoding="utf-8"))
     leadership = next(p for p in data["parts"] if p["id"] == "leadership")
-    leadership["recognition"]["aliases"].append("一把手抓法治")
+    leadership["recognition"]["aliases"].append("头雁领航工程")
     schema = tmp_path / "custom.yaml"
     schema.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     draft = tmp_path / "draft.txt"
     draft.write_text(
         "一、主要举措和成效\n全年法制审核案件500件，依法行政水平提升。\n"
-        "二、一把手抓法治\n局长带头学法述法。\n"
+        "二、头雁领航工程\n局长带头学法述法。\n"
         "三、存在的不足和原因\n培训不足，原因是经费紧张。\n四、下一步工作安排\n一是加强培训。\n",
         encoding="utf-8",
     )

@@ -76,3 +76,4 @@ def load_standard(standard: Optional[Path], schema: Optional[Path]) -> Standard:
 
     with guarded():
         return api.load_standard(standard or schema)
+

@@ -42,6 +42,9 @@ class Block:
     outline_level: int | None = None  # the source's outline level, 1-based (.docx, .md)
     bold: bool = False  # the whole paragraph is bold in the source
     table: Table | None = None  # the cells of a "table" block
+    # Which paragraph of the source this is (.docx: the ordinal of its w:p among all w:p
+    # elements of the main document part, in document order), so findings can be put back there.
+    origin: int | None = None
 
 
 class TooManyBlocks(Exception):
@@ -57,6 +60,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     source: str = ""
     max_blocks: int | None = None  # set by readers, so hostile files stop early
+    converted_from: str | None = None  # the file was converted to .docx (by LibreOffice) from this, in words
 
     def add(self, kind: BlockKind, text: str, **attrs) -> Block:
         if self.max_blocks is not None and len(self.blocks) >= self.max_blocks:

@@ -26,9 +26,9 @@ _STATUS = {
 }
 
 
-def to_json(result: CheckResult) -> dict:
+def to_json(result: CheckResult, file: str | None = None) -> dict:
     return {
-        "file": result.file,
+        "file": result.file if file is None else file,
         "complete": result.complete,
         "parts": [
             {"id": p.id, "status": p.status, "evidence": p.evidence, "position": p.position}
