@@ -70,7 +70,7 @@ def test_requests_from_other_pages_are_refused(served):
 
 
 @pytest.mark.parametrize("name", ["../outside.yaml", "/etc/passwd", "sub/../../x.yaml", ".hidden.yaml",
-                                  "..\\outside.yaml", "C:/Windows/x.yaml"])
+                                  "..\\outside.yaml", "C:/Windows/x.yaml", "../form.docx", "/tmp/form.docx"])
 def test_no_path_outside_the_folder(served, name):
     reply = served.call("/api/input?file=" + name)
     assert reply.status == 403, reply.body

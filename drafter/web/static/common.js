@@ -55,14 +55,16 @@ const LEVEL_NAMES = { error: "错误", warning: "提醒", info: "参考" };
 const INPUT_LEVEL_NAMES = { error: "缺项", warning: "提醒", info: "参考" };
 
 // One finding. kind "input": validate's completeness finding; "review": a content-review
-// finding on an input; otherwise a draft's finding (check). A Word form's findings also
-// say the paragraph (第3部分第2段), so the writer finds the place in Word.
+// finding on an input; "draft": a draft's finding (check), with its paragraph; otherwise
+// an error that makes an input unusable. Beside a field, a Word form's finding still says
+// its paragraph (第3部分第2段), so the writer finds the place in Word.
 function findingNode(finding, kind) {
   const names = kind === "input" ? INPUT_LEVEL_NAMES : LEVEL_NAMES;
   const level = (kind === "review" ? "审查·" : "") + (names[finding.level] || finding.level);
+  const place = kind === "draft" ? finding.where : finding.anchor;
   return el("div", { class: "finding " + finding.level + (kind === "review" ? " review" : "") },
     el("span", { class: "level" }, level),
-    finding.anchor ? el("span", { class: "where" }, finding.anchor) : null,
+    place ? el("span", { class: "where" }, place) : null,
     finding.message,
     finding.excerpt ? el("q", {}, finding.excerpt) : null);
 }

@@ -23,7 +23,7 @@ function showChecked(result) {
   page.last = result;
   const findings = result.findings || [];
   const review = result.review || [];
-  page.view.place(findings, review, page.remarks);
+  page.view.place(findings, review, page.remarks, Boolean(result.unusable));
   page.view.showChanges(result.changes || {});
   const gaps = findings.filter((f) => f.level === "error").length;
   const warnings = findings.filter((f) => f.level === "warning").length;

@@ -154,7 +154,8 @@ class FormView {
   // Findings next to the field they concern: the element whose path is the
   // finding's path, or the nearest enclosing one. validate's findings first,
   // then the content review's, then what an import wrote beside a field.
-  place(findings, review, remarks) {
+  // unusable: the findings are why the file cannot be read (errors, not gaps).
+  place(findings, review, remarks, unusable) {
     this.shown = { findings: findings || [], review: review || [], remarks: remarks || {} };
     this.root.querySelectorAll(".notes").forEach((n) => n.replaceChildren());
     this.root.querySelectorAll(".flagged").forEach((n) => n.classList.remove("flagged", "error", "warning", "info"));
@@ -163,7 +164,7 @@ class FormView {
       host.querySelector(":scope > .notes").append(node);
       if (host !== this.root && level) host.classList.add("flagged", level);
     };
-    for (const finding of this.shown.findings) put(finding.path, findingNode(finding, "input"), finding.level);
+    for (const finding of this.shown.findings) put(finding.path, findingNode(finding, unusable ? null : "input"), finding.level);
     for (const finding of this.shown.review) put(finding.path, findingNode(finding, "review"), finding.level);
     for (const [path, lines] of Object.entries(this.shown.remarks)) {
       put(path, el("div", { class: "finding remark" }, el("span", { class: "level" }, "导入说明"),

@@ -22,6 +22,15 @@ function copyLink(row, text) {
   return el("a", { href: "/api/review-copies?" + query, download: "", class: "copy" }, text);
 }
 
+// Errors and warnings in the draft's order; advice (参考: punctuation and the like) folded
+// below them, as the terminal counts it, so the findings that matter stay in view.
+function findingsOf(findings) {
+  const advice = findings.filter((f) => f.level === "info");
+  return [...findings.filter((f) => f.level !== "info").map((f) => findingNode(f, "draft")),
+    advice.length ? el("details", { class: "advice" }, el("summary", {}, `参考意见 ${advice.length} 条`),
+      advice.map((f) => findingNode(f, "draft"))) : null];
+}
+
 function draw() {
   const rows = review.finished ? review.rows
     : [...review.rows].sort((a, b) => RANK[a.verdict] - RANK[b.verdict] || a.n - b.n);
@@ -42,9 +51,7 @@ function draw() {
       el("span", { class: "verdict " + VERDICT_TONES[r.verdict] }, r.verdict_words), copyLink(r, "下载批注副本")),
     r.note && !r.error ? el("p", { class: "hint" }, r.note) : null,
     r.error ? el("div", { class: "finding error" }, r.error)
-      : r.findings.length ? r.findings.map((f) => el("div", { class: "finding " + f.level },
-        el("span", { class: "level" }, LEVEL_NAMES[f.level]), el("span", { class: "where" }, f.where), f.message,
-        f.excerpt ? el("q", {}, f.excerpt) : null))
+      : r.findings.length ? findingsOf(r.findings)
       : el("p", { class: "hint" }, "没有发现问题。"))));
   document.getElementById("results").hidden = rows.length === 0;
   document.getElementById("downloads").hidden = !review.finished || rows.length === 0;
