@@ -243,6 +243,16 @@ def test_import_last_years_report_and_the_editor_opens_filled(page, served):
     expect(page.locator("#summary")).to_contain_text("缺项")  # this year's figures are still to fill
     assert drafter.validate(served.folder / name).report.meta.unit == "万州区公安局"
 
+    # Importing again asks before replacing the file; declined, nothing changes.
+    before = (served.folder / name).read_bytes()
+    page.goto(served.url)
+    page.set_input_files("#import input[name=report]", str(seed))
+    page.fill("#import input[name=year]", "2025")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("text=导入并开始填写")
+    expect(page.locator("#message")).to_contain_text(f"未导入，“{name}”没有改动")
+    assert (served.folder / name).read_bytes() == before
+
 
 def test_a_word_form_is_shown_read_only_with_its_findings_and_imported_to_edit(page, served):
     drafter.init(served.folder / "表单.docx", "测试县公安局", 2025)

@@ -70,7 +70,7 @@ class Importer:
             shown = self.folder.name(target)
             if target.exists() and not force:
                 return JSONResponse({"exists": shown, "error": (
-                    f"“{shown}”已经存在。要用导入的内容覆盖它吗？（选“取消”可在下面另填一个文件名。）")}, status_code=409)
+                    f"“{shown}”已经存在。要用导入的内容覆盖它吗？")}, status_code=409)
             api.save(target, result.text, force=force, inputs=(path,) if path is not None else ())
         except DrafterError as exc:
             return refusal(exc)

@@ -99,8 +99,13 @@ async function convert() {
   for (;;) {
     const { ok, status, json } = await request("/api/import-file", { body });
     if (ok) { openImported(json); return; }
-    if (status === 409 && json.exists && !body.force && confirm(json.error)) { body.force = true; continue; }
-    if (status !== 409) showMessage(json.error);
+    if (status === 409 && json.exists && !body.force) {
+      if (confirm(json.error)) { body.force = true; continue; }
+      showMessage(`未导入，“${json.exists}”没有改动。可以回到文件列表打开它；要另存一份，请在首页“从去年的报告开始”中`
+        + "选这份 Word 表单，另填文件名导入。", "warn");
+      return;
+    }
+    showMessage(json.error);
     return;
   }
 }

@@ -53,7 +53,11 @@ async function importReport(form) {
         ? await sendFile("/api/import-upload?" + new URLSearchParams({ year, file, force: force ? "1" : "" }), upload)
         : await request("/api/import-file", { body: { source: existing, year, file, force } });
       if (reply.ok) { openImported(reply.json); return; }
-      if (reply.status === 409 && reply.json.exists && !force && confirm(reply.json.error)) { force = true; continue; }
+      if (reply.status === 409 && reply.json.exists && !force) {
+        if (confirm(reply.json.error)) { force = true; continue; }
+        showMessage(`未导入，“${reply.json.exists}”没有改动。要另存一份，请在“文件名”中另填一个名字再导入。`, "warn");
+        return;
+      }
       showMessage(reply.json.error || "导入失败。");
       return;
     }
