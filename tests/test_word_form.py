@@ -174,3 +174,8 @@ def test_a_sentence_repeated_in_a_form_is_placed_by_part_and_paragraph(tmp_path,
     filled = Filler(form, std).fill(report, tmp_path / "填好的表.docx")
     (finding,) = [f for f in drafter.validate(filled).review if f.rule == "copy.repeated"]
     assert "None" not in finding.message and "部分第" in finding.message
+
+
+def test_an_untouched_recipients_blank_is_one_blank(form):
+    report = drafter.load_input(form).report
+    assert len(report.meta.recipients) == 1 and report.meta.recipients[0].startswith("【待填写")
