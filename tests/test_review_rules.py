@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 import drafter
+from drafter.resources import data_dir
 from paths import EXAMPLES, ROOT, SEEDS
 
 RULES = ROOT / "schemas" / "rules"
@@ -145,7 +146,9 @@ def test_a_malformed_bundled_rule_file_in_a_units_standard_folder_is_refused(tmp
 def test_a_copied_standard_without_a_rules_folder_uses_the_bundled_rules(tmp_path):
     shutil.copy(ROOT / "schemas" / "rule_of_law_report.yaml", tmp_path / "标准.yaml")
     std = drafter.load_standard(tmp_path / "标准.yaml")
-    assert std.rules_dir.resolve() == RULES.resolve()
+    # The bundled folder: the repository's in a checkout, the package's copy in an installed wheel.
+    assert std.rules_dir.resolve() == (data_dir("schemas") / "rules").resolve()
+    assert sorted(p.name for p in std.rules_dir.glob("*.yaml")) == sorted(p.name for p in RULES.glob("*.yaml"))
     assert any(f.rule == "term.leader-name" for f in drafter.check(_seed("000"), standard=std).findings)
 
 
