@@ -7,6 +7,7 @@ what is wrong and how to fix it; unknown keys get a did-you-mean suggestion.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -34,9 +35,23 @@ def validate(model: type[M], located: Located, what: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = [_problem(model, located, err) for err in exc.errors()]
+        errors = exc.errors()
+        misspelt = {_misspelt(model, located, err) for err in errors} - {None}
+        problems = [
+            _problem(model, located, err) for err in errors
+            if not (err["type"] == "missing" and _data_loc(model, err["loc"]) in misspelt)
+        ]
         problems.sort(key=lambda p: (p.line or 0, p.col or 0))
         raise DrafterError(f"{located.file}：{what}有 {len(problems)} 处错误，请逐条修改：", problems) from None
+
+
+def _misspelt(model: type[BaseModel], located: Located, err: dict[str, Any]) -> tuple | None:
+    """For an unknown key that is a known one with quotes or spaces around it: the known key's place."""
+    if err["type"] != "extra_forbidden":
+        return None
+    loc = _data_loc(model, err["loc"], unknown_last=True)
+    bare = str(loc[-1]).strip(_AROUND_KEYS)
+    return loc[:-1] + (bare,) if bare != loc[-1] and bare in _allowed_keys(model, loc[:-1], located.data) else None
 
 
 def _problem(model: type[BaseModel], located: Located, err: dict[str, Any]) -> Problem:
@@ -46,6 +61,9 @@ def _problem(model: type[BaseModel], located: Located, err: dict[str, Any]) -> P
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _allowed_keys(model, loc[:-1], located.data)
+        bare = key.strip(_AROUND_KEYS)
+        if bare != key and bare in allowed:  # an IME slip: quotes or full-width spaces around a key
+            return located.problem(loc, f"键名“{bare}”两边多了引号或全角空格。键名不加引号，请改为“{bare}:”。")
         message = f"不认识的字段“{key}”。"
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         if close:
@@ -55,23 +73,32 @@ def _problem(model: type[BaseModel], located: Located, err: dict[str, Any]) -> P
         return located.problem(loc, message)
     if kind == "missing":
         return located.problem(loc[:-1], f"缺少必填项“{loc[-1]}”。请补上。")
+    if kind in ("model_type", "model_attributes_type", "dict_type") and isinstance(err.get("input"), str):
+        slip = _wide_colon(err["input"], _allowed_keys(model, loc, located.data))
+        if slip:
+            return located.problem(loc, slip, at_value=True)
+    if kind == "int_parsing_size":
+        return located.problem(loc, f"数字太长（{_describe(err.get('input'))}），不是合理的数值。请检查。")
+    if kind == "finite_number":
+        return located.problem(loc, "这里应填一个具体的数字（.nan、.inf 不是数字）。")
     for prefix, name in _TYPE_NAMES.items():
         if kind.startswith(prefix + "_") or kind == prefix + "_type":
             got = _describe(err.get("input"))
-            return located.problem(loc, f"这里应填{name}，实际是{got}。")
+            return located.problem(loc, f"这里应填{name}，实际是{got}。", at_value=True)
     if kind == "too_short":
         return located.problem(loc, f"至少要有 {ctx.get('min_length')} 项。")
     if kind == "string_too_short":
         return located.problem(loc, "不能为空。")
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return located.problem(loc, f"数值超出范围（{err['msg']}）。")
+    if kind in _BOUNDS:
+        bound = next(iter(ctx.values()), "")
+        return located.problem(loc, f"数值超出范围：应{_BOUNDS[kind]} {bound}，实际是{_describe(err.get('input'))}。")
     if kind in ("literal_error", "enum"):
         expected = ctx.get("expected", "")
         return located.problem(loc, f"只能填以下之一：{expected}。")
     if kind == "value_error":
         # Our own validators raise ValueError with a Chinese message already.
         return located.problem(loc, str(ctx.get("error", err["msg"])))
-    return located.problem(loc, f"内容不符合要求（{err['msg']}）。")
+    return located.problem(loc, f"内容不符合要求（实际是{_describe(err.get('input'))}）。请对照 drafter init 生成的模板修改。")
 
 
 def _data_loc(model: type[BaseModel], loc: tuple, unknown_last: bool = False) -> tuple:
@@ -102,9 +129,13 @@ def _describe(value: Any) -> str:
         return "空值"
     if isinstance(value, bool):
         return "真假值"
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return f"一个 {len(str(abs(value)))} 位的数字" if value.bit_length() < 12000 else "一个极大的数字"
     if isinstance(value, (int, float)):
         return f"数字 {value}"
     if isinstance(value, str):
+        if value.isdigit() and len(value) > 15:
+            return f"一个 {len(value)} 位的数字"
         short = value if len(value) <= 12 else value[:12] + "…"
         return f"文字“{short}”"
     if isinstance(value, list):
@@ -112,6 +143,21 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "一组“键: 值”"
     return type(value).__name__
+
+
+_BOUNDS = {"greater_than_equal": "不小于", "less_than_equal": "不大于", "greater_than": "大于", "less_than": "小于"}
+_AROUND_KEYS = " \u3000\"'“”‘’"
+_WIDE_COLON = re.compile(r"^[\s\u3000]*[\"'“”‘’]?([A-Za-z_][A-Za-z0-9_-]*)[\"'“”‘’]?[ \u3000]*：")
+
+
+def _wide_colon(text: str, allowed: list[str]) -> str | None:
+    """The IME slip that turns ``key：value`` into one text where a group of keys belongs."""
+    found = _WIDE_COLON.match(text)
+    if not found or found[1] not in allowed:
+        return None
+    key = found[1]
+    return (f"“{key}”后面用了中文全角冒号“：”，整行被当成了一段文字。键名后必须是英文半角冒号“:”加一个空格"
+            f"（切换到英文输入法再输入），请改为“{key}: …”。")
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple, data: Any) -> list[str]:
