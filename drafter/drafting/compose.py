@@ -25,6 +25,8 @@ from pydantic import BaseModel
 
 from drafter.document import markdown
 from drafter.errors import DrafterError
+from drafter.files.source import read_bytes
+from drafter.files.textcodec import decode
 from drafter.drafting.input import Report
 from drafter.document.numbering import Numberer
 from drafter.resources import templates_dir
@@ -53,7 +55,7 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
             )
         folders.insert(0, templates)
     env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders], encoding="utf-8"),
+        loader=_TemplateFiles([str(f) for f in folders]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -62,6 +64,24 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
     )
     env.filters.update(yoy=yoy, number=number, ending=ending)
     return env
+
+
+class _TemplateFiles(jinja2.FileSystemLoader):
+    """jinja2's folder search, each file read like any file from a user: regular only, bounded, decoded strictly."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        pieces = jinja2.loaders.split_template_path(template)
+        path = next((p for p in (Path(folder, *pieces) for folder in self.searchpath) if p.is_file()), None)
+        if path is None:
+            raise jinja2.TemplateNotFound(template)
+        data = read_bytes(path, str(path), _MAX_TEMPLATE_BYTES, lambda size: (
+            f"{path}：模板文件有 {size // 1024} KB，超过上限 {_MAX_TEMPLATE_BYTES // 1024} KB，不像模板。请检查这个文件。"
+        ))
+        mtime = path.stat().st_mtime
+        return decode(data, str(path))[0], str(path), lambda: path.is_file() and path.stat().st_mtime == mtime
+
+
+_MAX_TEMPLATE_BYTES = 1 << 20
 
 
 def render(report: Report, std: Standard, templates: Path | None = None, title_chars: float = 20) -> str:
@@ -209,14 +229,27 @@ def _run(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
             "请对照内置模板检查 {% %} 和 {{ }} 是否成对、拼写是否正确。"
         ) from None
     except jinja2.UndefinedError as exc:
+        _blame_templates(env, exc)
         raise DrafterError(
             f"{_where(exc)}：模板使用了不存在的变量或字段，或做了模板中不允许的操作（{exc.message}）。"
             "可用的数据见内置模板 report.md.j2 开头的说明。"
         ) from None
     except jinja2.TemplateError as exc:
+        _blame_templates(env, exc)
         raise DrafterError(f"{_where(exc)}：模板出错（{exc}）。") from None
     except (TypeError, ValueError, ArithmeticError, KeyError, IndexError, AttributeError) as exc:
+        _blame_templates(env, exc)
         raise DrafterError(f"{_where(exc)}：模板运行出错（{type(exc).__name__}: {exc}）。") from None
+
+
+def _blame_templates(env: SandboxedEnvironment, exc: BaseException) -> None:
+    """Re-raise ``exc`` as the bug it is when only the built-in templates ran.
+
+    The input model admits only values the built-in templates can word, so
+    their failing is drafter's fault (exit 3), not a user's template.
+    """
+    if len(getattr(env.loader, "searchpath", ())) <= 1:
+        raise exc
 
 
 def _where(exc: BaseException) -> str:

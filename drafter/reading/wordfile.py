@@ -67,6 +67,8 @@ def read(data: bytes, name: str, max_blocks: int | None = None) -> Document:
     zipguard.check(data, name)
     try:
         body, styles = _open(data)
+    except _Broken as exc:
+        raise DrafterError(f"{name}：{exc}。请用 Word 或 WPS 打开后“另存为” .docx 再检查。") from None
     except Exception:  # a broken package fails in many ways (zip, CRC, XML, missing parts)
         raise DrafterError(
             f"{name}：无法作为 Word 文档打开（文件损坏，或是改了扩展名的其他格式）。"
@@ -74,7 +76,7 @@ def read(data: bytes, name: str, max_blocks: int | None = None) -> Document:
         ) from None
     document = Document(source=name, max_blocks=max_blocks)
     # An explicit stack instead of recursion: nesting depth is the file's choice.
-    stack = [iter(body)] if body is not None else []
+    stack = [iter(body)]
     while stack:
         element = next(stack[-1], None)
         if element is None:
@@ -86,28 +88,41 @@ def read(data: bytes, name: str, max_blocks: int | None = None) -> Document:
     return document
 
 
-def _open(data: bytes) -> tuple[etree._Element | None, _Styles]:
+class _Broken(Exception):
+    """A package part that is missing or unreadable, said in Chinese with the part's name."""
+
+
+def _open(data: bytes) -> tuple[etree._Element, _Styles]:
     """The main document's w:body and its styles, found through the package's relationships."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         main = _target(archive, "", _MAIN)
-        if main is None:
-            raise ValueError("no main document part")
-        root = etree.fromstring(archive.read(main), _PARSER)
+        if main is None or main not in archive.namelist():
+            raise _Broken("文件中缺少 Word 正文部分（word/document.xml），文件不完整或不是 Word 文档")
+        root = _xml(archive, main)
         if root.tag != _w("document"):
-            raise ValueError(f"{main} is not a WordprocessingML document")
+            raise _Broken(f"其中的 {main} 不是 Word 正文，文件已损坏")
         part = _target(archive, main, _STYLES)
-        styles = etree.fromstring(archive.read(part), _PARSER) if part in archive.namelist() else None
-    return root.find(_w("body")), _Styles(styles)
+        styles = _xml(archive, part) if part in archive.namelist() else None
+    body = root.find(_w("body"))
+    if body is None:
+        raise _Broken(f"其中的 {main} 没有正文（w:body），文件不完整")
+    return body, _Styles(styles)
+
+
+def _xml(archive: zipfile.ZipFile, member: str) -> etree._Element:
+    try:
+        return etree.fromstring(archive.read(member), _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise _Broken(f"其中的 {member} 第 {exc.lineno} 行 XML 格式错误，文件已损坏") from None
 
 
 def _target(archive: zipfile.ZipFile, source: str, kind: str) -> str | None:
     """The zip member that ``source``'s (the package's, for "") first relationship of type ``kind`` points to."""
     folder, base = posixpath.split(source)
     rels = posixpath.join(folder, "_rels", base + ".rels")
-    try:
-        root = etree.fromstring(archive.read(rels), _PARSER)
-    except KeyError:
+    if rels not in archive.namelist():
         return None
+    root = _xml(archive, rels)
     for rel in root.iterfind("r:Relationship", _NS):
         if rel.get("Type") == kind and rel.get("TargetMode") != "External":
             target = rel.get("Target", "")
@@ -157,7 +172,7 @@ def _text(runs: list) -> str:
 def _outline_of(element) -> tuple[bool, int | None]:
     """Whether ``element`` (a paragraph or a style) sets an outline level, and the level (1-based; None: body text)."""
     text = _first(_OUTLINE(element))
-    if text is not None and text.isdigit():
+    if text is not None and text.isascii() and text.isdigit() and len(text) < 4:  # a stranger's file: "²", "9" * 5000
         value = int(text)
         return True, None if value >= _BODY_OUTLINE else value + 1
     return False, None
