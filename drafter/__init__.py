@@ -2,9 +2,9 @@
 
 Public API (see ``drafter.api``)::
 
-    load_standard, load_input, validate, render, read, check, check_many,
-    init, input_schema, export_templates,
-    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult
+    load_standard, load_input, validate, render, read, check, check_many, import_report,
+    init, input_schema, export_templates, output_format,
+    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult, ImportResult
 
 Data flow, one package per stage:
 
@@ -27,15 +27,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _API = (
-    "load_standard", "load_input", "validate", "render", "read", "check", "check_many",
-    "init", "input_schema", "export_templates", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult",
+    "load_standard", "load_input", "validate", "render", "read", "check", "check_many", "import_report",
+    "output_format", "init", "input_schema", "export_templates", "save", "DrafterError", "IncompleteInput",
+    "InputFile", "Validation", "Rendered", "CheckResult", "ImportResult",
 )
 __all__ = [*_API, "__version__"]
 
 if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
-        CheckResult, DrafterError, IncompleteInput, InputFile, Rendered, Validation,
-        check, check_many, export_templates, init, input_schema, load_input, load_standard, read, render, validate,
+        CheckResult, DrafterError, ImportResult, IncompleteInput, InputFile, Rendered, Validation,
+        check, check_many, export_templates, import_report, init, input_schema, load_input, load_standard,
+        output_format, read, render, save, validate,
     )
 
 

@@ -42,9 +42,9 @@ Format = Literal["docx", "md"]
 Fonts = Literal["gov", "windows"]
 
 __all__ = [
-    "CheckResult", "DrafterError", "IncompleteInput", "InputFile", "Rendered", "Validation",
-    "check", "check_many", "export_templates", "init", "input_schema", "load_input", "load_standard", "read", "render",
-    "validate",
+    "CheckResult", "DrafterError", "ImportResult", "IncompleteInput", "InputFile", "Rendered", "Validation",
+    "check", "check_many", "import_report", "export_templates", "init", "input_schema", "load_input", "load_standard",
+    "output_format", "read", "render", "save", "validate",
 ]
 
 
@@ -69,11 +69,16 @@ class IncompleteInput(DrafterError):
 
 @dataclass
 class InputFile:
-    """An input file, parsed and type-checked; ``located`` knows every value's line."""
+    """An input file (YAML or a drafter Word form), parsed and type-checked.
+
+    ``located`` knows every value's line (or form paragraph); ``notices`` say
+    what was changed to bring an older format version up to date.
+    """
 
     file: str
     report: Report
     located: Located
+    notices: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -109,13 +114,18 @@ class Rendered:
 
     def save(self, path: Path | str | None = None, force: bool = False) -> Path:
         """Write atomically to ``path`` (default: ``default_name`` here); never over the input."""
-        from drafter.files.output import write_atomic
-
         target = Path(path) if path is not None else Path(self.default_name)
         inputs = (Path(self.validation.file),) if Path(self.validation.file).exists() else ()
-        written = write_atomic(target, self.data, force=force, inputs=inputs)
+        written = save(target, self.data, force=force, inputs=inputs)
         self.written.append(written)
         return written
+
+
+def save(path: Path | str, data: bytes | str, force: bool = False, inputs: tuple[Path, ...] = ()) -> Path:
+    """Write an output atomically: never over an existing file without ``force``, never over an input."""
+    from drafter.files.output import write_atomic
+
+    return write_atomic(Path(path), data, force=force, inputs=tuple(Path(i) for i in inputs))
 
 
 def load_standard(path: Path | str | None = None) -> Standard:
@@ -125,25 +135,27 @@ def load_standard(path: Path | str | None = None) -> Standard:
     return load(Path(path) if path is not None else None)
 
 
-def load_input(source: Source | InputFile, name: str | None = None) -> InputFile:
-    """Parse and type-check an input file (YAML)."""
+def load_input(source: Source | InputFile, name: str | None = None, standard: Standard | None = None) -> InputFile:
+    """Parse and type-check an input file: YAML, or a Word form written by ``init`` (.docx)."""
     if isinstance(source, InputFile):
         return source
     from drafter.drafting import input as model
 
-    report, located = model.load(source, name)
-    return InputFile(located.file, report, located)
+    std = standard or load_standard()
+    located = model.read(source, name, std)
+    report, notices = model.build(located, std)
+    return InputFile(located.file, report, located, notices)
 
 
 def validate(source: Source | InputFile, name: str | None = None, standard: Standard | None = None) -> Validation:
-    """Is the input complete, judged against the standard?"""
+    """Is the input complete, judged against the standard? (Format-update notices come first.)"""
     from drafter.drafting import completeness
     from drafter.drafting.input import check_standard
 
     std = standard or load_standard()
     check_standard(std)
-    loaded = load_input(source, name)
-    findings = completeness.check(loaded.report, std, loaded.located)
+    loaded = load_input(source, name, std)
+    findings = loaded.notices + completeness.check(loaded.report, std, loaded.located)
     return Validation(loaded, completeness.summarize(loaded.report, std, findings), findings)
 
 
@@ -168,6 +180,74 @@ def render(
     data = chain.draft(validation.report, std, format, folder, fonts)
     default = chain.default_output(validation.report, format, folder)
     return Rendered(data, format, validation, str(default))
+
+
+def output_format(output: Path | str | None, format: str | None = None) -> Format:
+    """The format render writes: ``format`` if given, else the output file's extension (.docx or .md).
+
+    DrafterError when they disagree, or the name asks for a format drafter does
+    not write (``报告.doc``, a name without extension).
+    """
+    from drafter.drafting import render as chain
+
+    return chain.output_format(Path(output) if output is not None else None, format)
+
+
+@dataclass
+class ImportResult:
+    """A report turned into an input: the YAML ``text`` (with comments), its data, and what to know."""
+
+    text: str
+    data: dict
+    notes: list[str]
+    source: str
+    default_name: str
+    written: list[Path] = field(default_factory=list)
+
+    def save(self, path: Path | str | None = None, force: bool = False) -> Path:
+        """Write atomically to ``path`` (default: ``default_name`` here); never over the report read."""
+        target = Path(path) if path is not None else Path(self.default_name)
+        inputs = (Path(self.source),) if Path(self.source).exists() else ()
+        written = save(target, self.text, force=force, inputs=inputs)
+        self.written.append(written)
+        return written
+
+
+def import_report(
+    source: Source,
+    name: str | None = None,
+    year: int | str | None = None,
+    *,
+    standard: Standard | None = None,
+    templates: Path | str | None = None,
+) -> ImportResult:
+    """A report (.docx, .txt, .md; or a Word form from ``init``) as a prefilled input.
+
+    The report is read and recognized as by :func:`check`; its parts become the
+    input's parts. With ``year`` later than the report's own (last year's
+    report, this year's input), it is moved forward: years shift, figures keep
+    last year's number as ``previous`` with this year's left blank, and last
+    year's plans become notes beside the measures.
+    """
+    from drafter.drafting import importer, values
+
+    std = standard or load_standard()
+    target_year = None
+    if year is not None:
+        try:
+            target_year = values.year(year)
+        except ValueError as exc:
+            raise DrafterError(f"--year：{exc}") from None
+    label = name or (str(source) if not isinstance(source, bytes) else "（未命名）")
+    folder = Path(templates) if templates is not None else None
+    form = importer.from_form(source, name, std, target_year, folder)
+    if form is not None:
+        imported = form
+    else:
+        document = read(source, name)
+        imported = importer.import_document(document, check(document, standard=std), std, target_year, folder)
+    stem = Path(label).stem or "导入"
+    return ImportResult(imported.yaml(label), imported.data, imported.notes, label, f"{stem}.yaml")
 
 
 def read(source: Source, name: str | None = None) -> Document:
@@ -212,11 +292,17 @@ def check_many(
     return workers.ordered_map(_check_in_worker, items, _worker_start, (std,), jobs)
 
 
-def init(path: Path | str, unit: str, year: int, standard: Standard | None = None, force: bool = False) -> list[Path]:
-    """Write a fill-in input file for ``unit`` and ``year`` (and the editor's JSON Schema beside it)."""
+def init(
+    path: Path | str, unit: str, year: int | str, standard: Standard | None = None, force: bool = False,
+) -> list[Path]:
+    """Write a fill-in input for ``unit`` and ``year`` (2025 or "2025年").
+
+    A ``.docx`` path gets a Word form to fill in Word or WPS; any other name a
+    YAML file (and the editor's JSON Schema beside it).
+    """
     from drafter.drafting import scaffold
 
-    return scaffold.init(Path(path), standard or load_standard(), unit, year, force)
+    return scaffold.init(Path(path), standard or load_standard(), unit, scaffold.parse_year(year), force)
 
 
 def input_schema(standard: Standard | None = None) -> dict:

@@ -3,7 +3,9 @@
 A finding names its rule by a stable dotted id (``shortcoming.no-cause``), has a
 level (error, warning, info), a Chinese message, and a place: a paragraph in a
 draft (``position``, 0-based) or a line in an input (``line``, ``col``,
-``path``). ``where`` says the place in words for people.
+``path``, and ``place``: the path in words, counted from 1); a Word form input
+has an ``anchor`` (第3部分第2段) instead of a line. ``where`` and ``spot`` say
+the place in words for people.
 """
 
 from __future__ import annotations
@@ -27,20 +29,29 @@ class Finding:
     line: int | None = None  # inputs: 1-based line and column, and the place in the data
     col: int | None = None
     path: str | None = None
+    place: str | None = None  # inputs: the place in words, counted from 1 (第2条不足的“原因”)
+    anchor: str | None = None  # a Word form input: the paragraph (第3部分第2段)
 
     @property
     def where(self) -> str:
         if self.line is not None:
             return f"第{self.line}行"
+        if self.anchor is not None:
+            return self.anchor
         if self.position is not None:
             return f"第{self.position + 1}段"
         return "全文"
 
     @property
+    def spot(self) -> str:
+        """The place for people: 第2条不足的“原因”（第112行）, or just 第112行 / 第3段."""
+        return f"{self.place}（{self.where}）" if self.place else self.where
+
+    @property
     def location(self) -> str:
-        """file:line:col for messages on the terminal."""
+        """file:line:col for messages on the terminal (file and paragraph for a Word form)."""
         if self.line is None:
-            return self.file
+            return f"{self.file}（{self.anchor}）" if self.anchor else self.file
         return f"{self.file}:{self.line}:{self.col or 1}"
 
     def as_dict(self) -> dict[str, Any]:
@@ -52,6 +63,10 @@ class Finding:
             out["part"] = self.part
         if self.path is not None:
             out.update(line=self.line, col=self.col, path=self.path)
+        if self.place is not None:
+            out["place"] = self.place
+        if self.anchor is not None:
+            out["anchor"] = self.anchor
         return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -62,13 +63,18 @@ def body_text(document) -> str:
 
 
 def input_texts(report: Report) -> list[str]:
-    """Every piece of prose the officer typed into the parts (not ids or settings)."""
+    """Every piece of prose the officer typed into the parts (not ids or settings).
+
+    A text is cut at its paragraph breaks and at its figure references
+    ({名称}), where the draft puts other words.
+    """
     texts = list(report.preamble) + list(report.other)
     for part in ("measures", "leadership", "shortcomings", "plans"):
         for loc, text in strings(report.part_content(part), (part,)):
             if loc[-1] in ("title", "text", "summary", "problem", "cause", "name") and text:
                 texts.append(text)
-    return texts
+    pieces = [p for text in texts for paragraph in text.split("\n\n") for p in re.split(r"\{[^{}]+\}", paragraph)]
+    return [p for p in pieces if p.strip(" ，。；")]
 
 
 def expected_headings(report: Report, std: Standard) -> list[tuple[int, str]]:

@@ -115,3 +115,11 @@ def test_check_many_works_where_workers_are_spawned_not_forked():
     proc = subprocess.run([sys.executable, "-c", probe, *paths], capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == str([drafter.check(p).complete for p in paths])
+
+
+def test_the_package_exports_exactly_the_api():
+    from drafter import api
+
+    assert sorted(drafter._API) == sorted(api.__all__)
+    for name in api.__all__:
+        assert getattr(drafter, name) is getattr(api, name)

@@ -11,7 +11,7 @@ import pytest
 
 from drafter.cli.helpformat import wrap
 
-COMMANDS = [[], ["init"], ["validate"], ["render"], ["check"], ["schema"], ["templates"], ["templates", "export"]]
+COMMANDS = [[], ["init"], ["validate"], ["render"], ["check"], ["import"], ["schema"], ["templates"], ["templates", "export"]]
 
 
 def _columns(line: str) -> int:
@@ -53,7 +53,7 @@ def test_every_help_line_fits_an_80_column_terminal(args):
 def test_examples_in_help_keep_their_lines_and_text_is_not_broken_before_closing_marks():
     text = _help(["render"])
     examples = [line for line in text.splitlines() if line.startswith("      drafter render ")]
-    assert len(examples) == 3 and examples[-1].endswith(".yaml --format md -o -")
+    assert len(examples) == 4 and examples[-1].endswith(".yaml --format md -o -")
     assert examples[0].endswith(".yaml")  # each example on its own line, as written
     body = [line.strip() for line in text.splitlines() if line.strip()]
     assert not [line for line in body if line[0] in "，。、；：）】》”"]

@@ -113,7 +113,7 @@ def test_other_part_only_when_written(std):
     assert len([h for h in doc_of(std).headings if h.level == 1]) == 4
     doc = doc_of(std, other=["本年度未发生需要专门报告的事项。"])
     assert doc.headings[-1].text == "五、" + std.part("other").heading_for(2025)
-    assert following(doc, "五、") == ["本年度未发生需要专门报告的事项。"]
+    assert following(doc, "五、") == ["本年度未发生需要专门报告的事项。", "特此报告。"]
 
 
 def test_missing_date_becomes_a_gap_marker(std):
@@ -134,7 +134,7 @@ def test_input_text_is_data_never_template_code(std):
     ]
     report = Report.model_validate(report_data(other=tricky))
     doc = markdown.parse(compose.render(report, std))
-    assert following(doc, "五、") == report.other  # as the input model keeps them
+    assert following(doc, "五、") == [*report.other, "特此报告。"]  # as the input model keeps them
     assert "{{ 7*7 }}" in report.other and "49" not in doc.text()
 
 
@@ -155,7 +155,7 @@ def fig(value, previous, unit="起"):
     ("figure", "expected"),
     [
         (fig(563, 1000), ("down", "43.7", False)),
-        (fig(1482, 1365), ("up", "8.57", False)),
+        (fig(1482, 1365), ("up", "8.6", False)),  # one decimal, one rule for the whole draft
         (fig(98.7, 96.9, "%"), ("up", "1.8", True)),
         (fig(4.2, 6.3, "％"), ("down", "2.1", True)),
         (fig(12, 12), ("flat", "0", False)),
@@ -208,7 +208,7 @@ def test_custom_templates_override_only_the_files_they_contain(std, tmp_path):
         "{% for plan in items %}\n第{{ loop.index }}项：{{ plan.text }}\n\n{% endfor %}\n", encoding="utf-8"
     )
     doc = markdown.parse(text_of(std, templates=tmp_path))
-    assert following(doc, "四、") == ["第1项：分批轮训派出所民警", "第2项：开展分众普法"]
+    assert following(doc, "四、") == ["第1项：分批轮训派出所民警", "第2项：开展分众普法", "特此报告。"]
     assert following(doc, "三、")[1].startswith("一是基层执法水平不均衡")  # built-in template still used
 
 

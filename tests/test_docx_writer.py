@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 
@@ -12,6 +13,8 @@ from docx.oxml.ns import qn
 
 from drafter.drafting import input as model
 from drafter.drafting import render
+from drafter.drafting import stylesheet
+from drafter.drafting.stylesheet import em_width
 from drafter.drafting.input import Report
 from paths import EXAMPLES
 from render_support import (
@@ -94,13 +97,37 @@ def test_footers_number_pages_odd_right_even_left(example):
 
 def test_signature_and_date_close_the_draft(example):
     report, _, document = example
-    last = [p for p in document.paragraphs if p.text.strip()][-2:]
+    texts = [p for p in document.paragraphs if p.text.strip()]
+    styles = [p.style.name for p in texts]
+    at = styles.index("Signature")
+    last = texts[at:at + 2]
     assert [p.style.name for p in last] == ["Signature", "Date"]
+    assert texts[at - 1].text == "特此报告。"  # the closing formula before the signature
     assert last[0].text == report.signer
     date = report.meta.date
     assert last[1].text == f"{date.year}年{date.month}月{date.day}日"
     # GB/T 9704 7.3.5: the date's first character is two characters right of the signature's.
-    assert last[1].paragraph_format.right_indent < last[0].paragraph_format.right_indent
+    sheet = stylesheet.load()
+    char = (sheet.styles.body.size_pt * 20 + math.floor((sheet.char_pitch_pt - sheet.styles.body.size_pt) * 20)) * 635
+    starts = [p.paragraph_format.right_indent + em_width(p.text) * char for p in last]  # from the right edge
+    assert starts[0] - starts[1] == pytest.approx(2 * char, rel=0.01)
+    # Only the publication note may follow the date in the text flow.
+    assert [p.text for p in texts[at + 2:]] == ([report.meta.note] if report.meta.note else [])
+
+
+def test_imprint_closes_the_draft_with_cc_and_printer(example):
+    report, _, document = example
+    if not report.meta.cc:
+        pytest.skip("this example has no 抄送")
+    table = document.tables[-1]
+    rows = [row.cells[0].text for row in table.rows]
+    assert rows[0] == "抄送：" + "，".join(report.meta.cc) + "。"
+    date = report.meta.printed or report.meta.date
+    assert rows[1] == f"{report.meta.printer}\t{date.year}年{date.month}月{date.day}日印发"
+    # The table is the body's last block: nothing of the report follows the 版记.
+    body = document.element.body
+    blocks = [child.tag.rsplit("}", 1)[1] for child in body if not child.tag.endswith("sectPr")]
+    assert blocks[-2] == "tbl" and not "".join(body[-2].itertext()).strip()
 
 
 def test_core_properties_come_from_the_input(example):

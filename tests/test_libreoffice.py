@@ -48,8 +48,16 @@ def laid_out(request, std, tmp_path_factory):
     return pages(to_pdf(source, workdir)), texts
 
 
+def imprint(page: Page) -> list[Line]:
+    """The 版记 (抄送, 印发): GB/T 9704 7.4 lays it out in 4号 with its own rules, off the body's grid."""
+    marked = [line for line in page.lines if line.bottom <= BOTTOM + EDGE
+              and (line.text.startswith("抄送") or line.text.endswith("印发"))]
+    # The 印发 line's two ends (印发机关 left, 印发日期 right) come out as two boxes.
+    return [line for line in page.lines if any(abs(line.top - m.top) <= 1 for m in marked)]
+
+
 def body(page: Page) -> list[Line]:
-    return [line for line in page.lines if line.bottom <= BOTTOM + EDGE]
+    return [line for line in page.lines if line.bottom <= BOTTOM + EDGE and line not in imprint(page)]
 
 
 def footer(page: Page) -> list[Line]:
@@ -122,6 +130,16 @@ def test_first_lines_are_indented_two_characters(laid_out):
                      for line in lines)
     assert set(starts) <= {"margin", "indent", "closing"}, starts
     assert starts["indent"] >= 10
+
+
+def test_the_imprint_closes_the_last_page_one_character_in(laid_out):
+    last = laid_out[0][-1]
+    lines = imprint(last)
+    assert lines[0].text.startswith("抄送：") and lines[-1].text.endswith("印发") and len(lines) == 3
+    assert all(line.top > body(last)[-1].bottom for line in lines)  # below everything else
+    assert lines[0].left == pytest.approx(LEFT + NUMBER_PT, abs=EDGE)  # 左空一字 (4号)
+    assert lines[1].left == pytest.approx(LEFT + NUMBER_PT, abs=EDGE)  # the 印发机关 too
+    assert lines[-1].right == pytest.approx(RIGHT - NUMBER_PT, abs=EDGE)  # the date 右空一字
 
 
 def test_page_numbers_sit_below_the_type_area_odd_right_even_left(laid_out):

@@ -83,7 +83,7 @@ def test_a_report_from_nothing_to_a_word_file(page, served):
     # A finding appears next to the field it concerns, and goes when fixed.
     cause = page.locator('textarea[name="shortcomings[0].cause"]')
     cause.fill("")
-    notes = page.locator('[data-path="shortcomings[0]"] > .notes')
+    notes = page.locator('[data-path="shortcomings[0].cause"] > .notes')  # next to the cause itself
     expect(notes).to_contain_text("没有写原因")
     cause.fill("原因在于基层执法人员流动较快，培训没有跟上。")
     expect(notes).not_to_contain_text("没有写原因")

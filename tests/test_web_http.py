@@ -186,7 +186,8 @@ def test_template_code_typed_in_the_form_stays_text(served):
     data["preamble"] = ["{{ 7 * 7 }}{% for x in range(3) %}循环{% endfor %}<script>alert(1)</script>"]
     reply = served.call("/api/preview", {"file": "county.yaml", "version": opened["version"], "data": data})
     html = reply.json["html"]
-    assert "{{ 7 * 7 }}" in html and "49" not in html and "循环循环" not in html
+    opening = next(line for line in html.splitlines() if "{{ 7 * 7 }}" in line)
+    assert "49" not in opening and "循环循环" not in html
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 

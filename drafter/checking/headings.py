@@ -24,7 +24,10 @@ Role = Literal["title", "front", "meta", "heading", "para", "back"]
 
 _SENTENCE_END = "。！？；!?;"
 _FIRST_SENTENCE = re.compile(rf"^(.*?)[{_SENTENCE_END}：:]")
-_FRONT_KINDS = {"title": "title", "recipient": "front", "signature": "back", "date": "back"}
+_FRONT_KINDS = {
+    "title": "title", "recipient": "front", "docnumber": "front", "issuer": "front",
+    "signature": "back", "date": "back", "cc": "back", "imprint": "back",
+}
 
 
 @dataclass

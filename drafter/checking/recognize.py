@@ -56,6 +56,21 @@ class PartResult:
     own_section: bool = False  # the part stands as its own section (not a sub-heading)
 
 
+@dataclass(frozen=True)
+class Section:
+    """A stretch of the draft that is (a section of) one part: blocks ``start`` to ``end`` (exclusive).
+
+    ``how`` says how its start was recognized: heading, themed (a theme of the
+    themes part), cue, inferred or unheaded. A themed report has several
+    sections of one part. Importing reads the parts' text through these.
+    """
+
+    part: str
+    how: str
+    start: int  # Block.index of its first block
+    end: int
+
+
 @dataclass
 class CheckResult:
     file: str
@@ -63,6 +78,7 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     topics: list[tuple[Topic, bool]] = field(default_factory=list)  # measures' topic coverage
     year: int | None = None
+    sections: list[Section] = field(default_factory=list)  # in reading order
 
     @property
     def complete(self) -> bool:
@@ -183,7 +199,11 @@ class _Recogniser:
         if themes.status == "missing":
             self._unheaded_themes(themes, starts)
         findings = self._findings(results, starts)
-        return CheckResult(self.document.source, results, findings, self._topics(starts), self.year)
+        return CheckResult(self.document.source, results, findings, self._topics(starts), self.year, self._sections(starts))
+
+    def _sections(self, starts: list[_Start]) -> list[Section]:
+        ends = [self.units[s.unit].index for s in starts[1:]] + [len(self.document.blocks)]
+        return [Section(s.part, s.how, self.units[s.unit].index, end) for s, end in zip(starts, ends)]
 
     def _explicit_starts(self) -> list[_Start]:
         headings = [self.units[i] for i in self.content if self.units[i].role == "heading"]

@@ -15,7 +15,7 @@ import os
 import re
 import sys
 
-from drafter.cli import bundling, checking, drafting, serving  # noqa: F401  (commands register on import)
+from drafter.cli import bundling, checking, drafting, importing, serving  # noqa: F401  (commands register on import)
 from drafter.cli.app import app
 from drafter.cli.common import err
 

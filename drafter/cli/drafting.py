@@ -14,20 +14,25 @@ from drafter.cli.common import SchemaAlias, StandardOption, choice, err, guarded
 
 @app.command("init")
 def init_cmd(
-    path: Path = typer.Argument(..., metavar="PATH", help="要生成的输入文件，如 2024年度报告.yaml。", show_default=False),
+    path: Path = typer.Argument(
+        ..., metavar="PATH", help="要生成的输入文件：.yaml（文字输入文件）或 .docx（用 Word/WPS 填写的表单）。",
+        show_default=False,
+    ),
     unit: str = typer.Option(..., "--unit", help="报告单位全称，如“澄源县公安局”。", show_default=False),
-    year: int = typer.Option(..., "--year", min=2000, max=2100, help="报告年度，如 2024。", show_default=False),
+    year: str = typer.Option(..., "--year", help="报告年度，如 2025（写成 2025年 也可以）。", show_default=False),
     standard: Optional[Path] = StandardOption,
     schema: Optional[Path] = SchemaAlias,
     force: bool = typer.Option(False, "--force", help="文件已存在时覆盖。"),
 ) -> None:
-    """生成一份待填写的输入文件（YAML）。
+    """生成一份待填写的输入文件：YAML 文件，或用 Word/WPS 填写的表单（文件名以 .docx 结尾时）。
 
-    文件里每个需要填写的地方都标成【待填写：…】，旁边的注释说明写什么、写多少；
-    同目录还会生成 drafter-input.schema.json，用 VS Code 编辑时可自动补全、标出错误。
-    已有同名文件时不会覆盖，除非加 --force。
+    每个需要填写的地方都标成【待填写：…】（Word 表单中黄色突出显示），旁边的说明写明写什么、写多少。
 
-    示例：drafter init 2025年度报告.yaml --unit 澄源县公安局 --year 2025
+    Word 表单中各部分是标题，数据填在“指标/本年数值/上年数值/单位”表格里，灰色的填写说明可留可删；填好的 .docx 可直接用于 drafter validate、render 和 import。
+
+    生成 YAML 时同目录还会生成 drafter-input.schema.json，用 VS Code 编辑时可自动补全、标出错误。已有同名文件时不会覆盖，除非加 --force。
+
+    示例：drafter init 2025年度报告.docx --unit 澄源县公安局 --year 2025
     """
     from drafter import api
 
@@ -41,15 +46,17 @@ def init_cmd(
 
 @app.command("validate")
 def validate_cmd(
-    inputs: list[Path] = typer.Argument(..., metavar="INPUT...", help="填好的输入文件（YAML），可以一次写多个。", show_default=False),
+    inputs: list[Path] = typer.Argument(
+        ..., metavar="INPUT...", help="填好的输入文件（YAML，或 drafter init 生成的 Word 表单 .docx），可以一次写多个。",
+        show_default=False,
+    ),
     standard: Optional[Path] = StandardOption,
     schema: Optional[Path] = SchemaAlias,
     fmt: str = typer.Option("table", "--format", help="输出格式：table（表格，给人看）或 json（给程序用）。"),
 ) -> None:
-    """检查输入文件是否完整。
+    """检查输入文件是否完整：必填部分、最少条数、每条不足是否写了原因、是否还有 init 留下的【待填写】空白（含没填的数值）、第一责任人职责要点、年份是否前后一致。
 
-    检查必填部分、最少条数和字数、每条不足是否写了原因、
-    是否还有 init 留下的【待填写】空白、第一责任人职责要点、年份是否前后一致。
+    字数少于指引只作提醒。每处问题说明位置：第2条不足的“原因”（第112行）；Word 表单为“第3部分第2段”。
 
     退出码：0 完整；1 有缺项（列出每处的行号和改法）；2 文件无法使用（编码、YAML 格式或字段类型错误）。
     一次检查多个文件时取最严重的结果；--format json 对多个文件输出一个列表。
@@ -97,26 +104,31 @@ def schema_cmd(
     import json
 
     from drafter import api
-    from drafter.files.output import write_atomic
 
     with guarded():
         text = json.dumps(api.input_schema(), ensure_ascii=False, indent=2) + "\n"
         if output is None:
             sys.stdout.write(text)
         else:
-            write_atomic(output, text, force=force)
+            api.save(output, text, force=force)
             print(f"已写入 {output}", file=sys.stderr)
 
 
 @app.command("render")
 def render_cmd(
-    input_file: Path = typer.Argument(..., metavar="INPUT", help="填好的输入文件（YAML）。", show_default=False),
+    input_file: Path = typer.Argument(
+        ..., metavar="INPUT", help="填好的输入文件（YAML，或 drafter init 生成的 Word 表单 .docx）。", show_default=False
+    ),
     output: Optional[Path] = typer.Option(
         None, "-o", "--output", metavar="OUT",
         help="输出文件名。不写时在当前文件夹生成“单位+年度+法治政府建设年度报告”；写 - 表示输出到屏幕（仅 --format md）。",
         show_default=False,
     ),
-    fmt: str = typer.Option("docx", "--format", help="输出格式：docx（Word 文稿）或 md（Markdown 文字，便于快速查看）。"),
+    fmt: Optional[str] = typer.Option(
+        None, "--format",
+        help="输出格式：docx（Word 文稿）或 md（Markdown 文字，便于快速查看）。不写时按 -o 的扩展名决定，没有 -o 时为 docx。",
+        show_default=False,
+    ),
     allow_incomplete: bool = typer.Option(
         False, "--allow-incomplete", help="输入不完整时也生成草稿，缺项处写上突出显示的【待补充：…】标记。"
     ),
@@ -141,17 +153,18 @@ def render_cmd(
 
     同一输入文件每次生成的文稿完全相同。不会覆盖已有文件（除非加 --force），也不会改动输入文件。
 
+    生成哪种文件由 -o 的扩展名决定（.docx 为 Word 文稿，.md 为文字）；--format 与扩展名不一致、写成 .doc 或没有扩展名时不生成，并说明怎么改。
+
         drafter render 澄源县公安局2025.yaml
         drafter render 澄源县公安局2025.yaml -o 报告草稿.docx --allow-incomplete
+        drafter render 澄源县公安局2025.yaml -o 报告.md
         drafter render 澄源县公安局2025.yaml --format md -o -
     """
     from drafter import api
 
-    choice("--format", fmt, ("docx", "md"))
     choice("--fonts", fonts, ("gov", "windows"))
-    if output == Path("-") and fmt != "md":
-        err("Word 文稿不能输出到屏幕。请用 -o 指定文件名，或加 --format md 输出文字。")
-        raise typer.Exit(2)
+    with guarded():
+        fmt = api.output_format(output, fmt)
     std = load_standard(standard, schema)
     with guarded():
         validation = api.validate(input_file, standard=std)
@@ -159,7 +172,8 @@ def render_cmd(
     if errors and not allow_incomplete:
         err(f"{input_file}：输入不完整，有 {len(errors)} 处缺项，未生成文稿。请逐条补全：")
         for finding in errors:
-            print(f"  {finding.location}  {finding.message}", file=sys.stderr)
+            place = f"{finding.place}：" if finding.place else ""
+            print(f"  {finding.location}  {place}{finding.message}", file=sys.stderr)
         print("补全后重新运行；如需先生成一份草稿，加 --allow-incomplete，缺项处会留下【待补充】标记。", file=sys.stderr)
         raise typer.Exit(1)
     with guarded():

@@ -7,7 +7,9 @@ and the checker reads .md drafts with the same parser. The dialect:
   appears once, first, it is the title and the next depths are levels 1..4.
 - Paragraphs are separated by blank lines; wrapped lines are joined (without a
   space between CJK characters).
-- ``::: name`` … ``:::`` (pandoc fenced divs) mark recipient, signature and date.
+- ``::: name`` … ``:::`` (pandoc fenced divs) mark title, recipient, signature
+  and date, and the 公文 elements around the body: docnumber and issuer above
+  the title, cc and imprint (the 版记) at the end. Each line of a div is a block.
 - A paragraph wholly in ``**…**`` is bold; front matter, HTML comments, list
   bullets and quote markers are dropped; ``\\`` escapes punctuation.
 """
@@ -25,7 +27,7 @@ _BULLET = re.compile(r"^\s*(?:[-+*]|>)\s+")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!:>|])")
 _BOLD_ALL = re.compile(r"^\*\*(.+)\*\*$|^__(.+)__$")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__)(.+?)(?<!\\)\1")
-_DIV_KINDS = {"recipient", "signature", "date", "title"}
+_DIV_KINDS = {"recipient", "signature", "date", "title", "docnumber", "issuer", "cc", "imprint"}
 
 
 def escape(text: str) -> str:

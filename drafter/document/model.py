@@ -11,7 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["title", "recipient", "heading", "paragraph", "signature", "date"]
+# docnumber/issuer (发文字号, 签发人) stand above the title of a report sent upward;
+# cc and imprint (抄送, 印发机关和印发日期) form the 版记 at its end (GB/T 9704).
+BlockKind = Literal[
+    "title", "recipient", "heading", "paragraph", "signature", "date", "docnumber", "issuer", "cc", "imprint",
+]
 
 
 @dataclass

@@ -2,9 +2,10 @@
 
 Types were already checked by the model; this asks whether the report would be
 complete: required parts present and non-empty, minimum amounts met, every
-shortcoming with its cause, no blanks left from ``drafter init``, leadership
-facts stated, years consistent. Errors make the input incomplete (exit 1);
-warnings are advice.
+shortcoming with its cause, no blanks left from ``drafter init`` (a figure's
+empty value, or the skeleton's 0 and 0, count as blanks), leadership facts
+stated, years consistent. Errors make the input incomplete (exit 1); warnings
+are advice and never block rendering (a part shorter than the guidance is one).
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator, Literal
+from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from drafter.drafting.input import Report
+from drafter.drafting.input import Figure, Report
 from drafter.findings import Finding, Level, has_errors
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
+from drafter.yamlio import validation as modelcheck
 
 _COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
@@ -61,11 +63,16 @@ class _Checker:
     def add(self, rule: str, level: Level, part: str | None, loc: Loc, message: str) -> None:
         line, col = self.located.position(loc) if self.located else (None, None)
         file = self.located.file if self.located else ""
-        self.findings.append(Finding(rule, level, message, part=part, file=file, line=line, col=col, path=format_loc(loc)))
+        anchor = modelcheck.anchor(self.located, loc) if self.located else None
+        self.findings.append(Finding(
+            rule, level, message, part=part, file=file, line=line, col=col, path=format_loc(loc),
+            place=modelcheck.place(Report, loc) or None, anchor=anchor,
+        ))
 
     def run(self) -> list[Finding]:
         self.meta()
         self.blanks()
+        self.figures()
         for part in self.std.parts:
             self.part(part.id)
         self.measures()
@@ -85,6 +92,11 @@ class _Checker:
         if not meta.recipients:
             self.add("meta.no-recipients", "warning", None, ("meta", "recipients"),
                      f"没有填写主送机关（报送对象），文稿开头将不写主送。{self.std.front_guidance.recipients}")
+        cc_only = [re.compile(p) for p in self.std.addressing.cc_only]
+        for i, name in enumerate(meta.recipients):
+            if any(p.search(name) for p in cc_only):
+                self.add("meta.cc-in-recipients", "warning", None, ("meta", "recipients", i),
+                         f"“{name}”通常列在抄送中，不列主送：请把它移到 meta 的 cc 下，生成时写在文末版记的“抄送”里。")
         if not self.report.preamble:
             self.add("meta.no-preamble", "warning", None, ("preamble",), f"没有填写开头的总体情况。{self.std.front_guidance.preamble}")
 
@@ -94,7 +106,22 @@ class _Checker:
             found = pattern.search(text)
             if found:
                 part = loc[0] if loc and loc[0] in {p.id for p in self.std.parts} else None
-                self.add("placeholder", "error", part, loc, f"还有空白未填写：{found.group(0)}")
+                self.add("placeholder", "error", part, loc, f"还有空白未填写：{found.group(0)}。请换成实际内容。")
+
+    def figures(self) -> None:
+        """A figure's value left empty, or the skeleton's 0 and 0 left untouched, is a blank."""
+        for loc, figure in _figures(self.report, self.std):
+            part = str(loc[0])
+            if figure.value is None:
+                hint = f"（上年为{figure.previous:g}{figure.unit}）" if figure.previous is not None else ""
+                named = "这项数据" if not figure.name or self.std.placeholder_re.search(figure.name) else f"“{figure.name}”"
+                self.add("placeholder", "error", part, loc + ("value",),
+                         f"{named}的本年数值还没有填{hint}。请填上数字（value）。")
+            elif figure.value == 0 and figure.previous == 0:
+                self.add("placeholder", "error", part, loc + ("value",),
+                         "本年和上年数值都是 0，像是模板留下的空白。请填上实际数字；确实为 0 时删去 previous 一行。")
+            if not figure.name.strip() and figure.value is not None:
+                self.add("input.empty", "error", part, loc + ("name",), "数据缺少指标说法（name），即紧接数字的前半句。")
 
     def part(self, part_id: str) -> None:
         spec = self.std.part(part_id)
@@ -113,8 +140,9 @@ class _Checker:
                      f"“{spec.name}”只有{len(items)}条，至少需要{minimum.items}条。")
         chars = count_chars(text)
         if minimum.chars and chars < minimum.chars:
-            self.add("part.too-short", "error", part_id, (part_id,),
-                     f"“{spec.name}”正文约{chars}字，至少需要{minimum.chars}字。请补充具体做法、数据或案例。")
+            self.add("part.too-short", "warning", part_id, (part_id,),
+                     f"“{spec.name}”正文约{chars}字，指引建议不少于{minimum.chars}字。可补充具体做法、数据或案例"
+                     "（只是提醒，不影响生成文稿）。")
         for i, item in enumerate(items):
             for field in ("text", "problem"):
                 if field in getattr(type(item), "model_fields", {}) and not getattr(item, field).strip():
@@ -143,8 +171,8 @@ class _Checker:
         pid = self.std.roles.problems
         for i, item in enumerate(self.report.part_content(pid)):
             if item.problem.strip() and not item.cause.strip():
-                self.add("shortcoming.no-cause", "error", pid, (pid, i),
-                         f"第{i + 1}条不足没有写原因（cause）。只列问题不分析原因，评估时会被认为不完整。")
+                self.add("shortcoming.no-cause", "error", pid, (pid, i, "cause"),
+                         f"第{i + 1}条不足没有写原因。请在 cause 中写明为什么会这样；只列问题不分析原因，评估时会被认为不完整。")
             if item.id:
                 if item.id in seen:
                     self.add("shortcoming.duplicate-id", "error", pid, (pid, i, "id"),
@@ -180,7 +208,8 @@ class _Checker:
         year = self.report.meta.year
         date = self.report.meta.date
         if date is None:
-            self.add("meta.no-date", "error", None, ("meta", "date"), "没有填写成文日期（date），写成 2025-02-20 的形式。")
+            self.add("meta.no-date", "error", None, ("meta", "date"),
+                     f"没有填写成文日期（date），如 {year + self.std.dating.date_years_after}年2月20日。")
         elif date.year != year + self.std.dating.date_years_after:
             expected = year + self.std.dating.date_years_after
             self.add("meta.date-year", "warning", None, ("meta", "date"),
@@ -198,6 +227,17 @@ class _Checker:
             if stale:
                 self.add("plans.year", "warning", pid, loc,
                          f"下一年度安排中提到了{'、'.join(map(str, stale))}年；安排应针对{year + 1}年，请核对。")
+
+
+def _figures(report: Report, std: Standard) -> Iterator[tuple[Loc, Figure]]:
+    """Every figure in the report, with its input path (items of any part may carry figures)."""
+    for part in std.parts:
+        for i, item in enumerate(report.part_content(part.id)):
+            for j, point in enumerate(getattr(item, "points", [])):
+                for k, figure in enumerate(point.figures):
+                    yield (part.id, i, "points", j, "figures", k), figure
+            for k, figure in enumerate(getattr(item, "figures", [])):
+                yield (part.id, i, "figures", k), figure
 
 
 def check(report: Report, std: Standard, located: Located | None = None) -> list[Finding]:

@@ -24,6 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel
 
 from drafter.document import markdown
+from drafter.drafting import template_run
 from drafter.errors import DrafterError
 from drafter.files.source import read_bytes
 from drafter.files.textcodec import decode
@@ -31,6 +32,7 @@ from drafter.drafting.input import Report
 from drafter.document.numbering import Numberer
 from drafter.resources import templates_dir
 from drafter.standard import Order, Standard, fill_year
+from drafter.standard.model import FigureRules
 from drafter.drafting.stylesheet import em_width
 
 REPORT_TEMPLATE = "report.md.j2"
@@ -39,6 +41,7 @@ FILENAME_TEMPLATE = "filename.txt.j2"
 # Unicode names of sentence-final marks, full- and half-width (。！？；… and .!?;).
 _FINAL = re.compile(r"FULL STOP|EXCLAMATION MARK|QUESTION MARK|SEMICOLON|ELLIPSIS")
 _BAD_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_REFERENCE = re.compile(r"\{([^{}\n]+)\}")
 
 
 def environment(templates: Path | None = None) -> SandboxedEnvironment:
@@ -62,7 +65,7 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(yoy=yoy, number=number, ending=ending)
+    env.filters.update(yoy=yoy, number=number, ending=ending, place_figures=place_figures)
     return env
 
 
@@ -90,13 +93,8 @@ def render(report: Report, std: Standard, templates: Path | None = None, title_c
     ``title_chars`` is how many title characters fit on a line (from the style
     sheet); a longer title is broken after the unit's name.
     """
-    env = environment(templates)
-    numberer = Numberer(std.numbering)
-    env.filters.update(level=lambda n, level: numberer.format(level, n), inline=numberer.inline)
     year = report.meta.year
-    env.globals["gap"] = std.gap
-    cause_cues = [re.compile(fill_year(c, year)) for c in std.role("problems").recognition.cause_cues]
-    env.tests["cause_cued"] = lambda text: any(c.search(text) for c in cause_cues)
+    env = _configured(environment(templates), std, year)
     full_title = title(report, std)
     context = {
         "report": _view(report),
@@ -114,8 +112,31 @@ def render(report: Report, std: Standard, templates: Path | None = None, title_c
             for part in std.parts
         },
     }
-    text = _run(env, REPORT_TEMPLATE, context)
+    text = template_run.run(env, REPORT_TEMPLATE, context)
     return _tidy(text)
+
+
+def figure_sentence(figures: list[Any], std: Standard, year: int, templates: Path | None = None) -> str:
+    """The words the templates write after a text for its ``figures`` (macro ``figures``), as plain text.
+
+    Importing uses it to tell a sentence drafter wrote from the officer's own.
+    """
+    env = _configured(environment(templates), std, year)
+    source = '{% import "macros.md.j2" as m %}{{ m.figures(items) }}'
+    text = template_run.run_string(env, source, {"items": [_view(f) for f in figures]})
+    blocks = markdown.parse(text).blocks
+    return blocks[0].text if blocks else ""
+
+
+def _configured(env: SandboxedEnvironment, std: Standard, year: int) -> SandboxedEnvironment:
+    """The filters, tests and globals that depend on the standard and the report year."""
+    numberer = Numberer(std.numbering)
+    env.filters.update(level=lambda n, level: numberer.format(level, n), inline=numberer.inline)
+    env.globals["gap"] = std.gap
+    env.filters["yoy"] = lambda figure: yoy(figure, std.figures)
+    cause_cues = [re.compile(fill_year(c, year)) for c in std.role("problems").recognition.cause_cues]
+    env.tests["cause_cued"] = lambda text: any(c.search(text) for c in cause_cues)
+    return env
 
 
 def title(report: Report, std: Standard) -> str:
@@ -128,7 +149,7 @@ def file_stem(report: Report, templates: Path | None = None) -> str:
     env = environment(templates)
     meta = report.meta
     context = {"unit": meta.unit, "year": meta.year, "next_year": meta.year + 1}
-    stem = _BAD_FILENAME.sub("_", _run(env, FILENAME_TEMPLATE, context).strip()).strip(" .")
+    stem = _BAD_FILENAME.sub("_", template_run.run(env, FILENAME_TEMPLATE, context).strip()).strip(" .")
     if not stem:
         raise DrafterError(f"{FILENAME_TEMPLATE}：生成的文件名为空。请检查该模板，或用 -o 指定输出文件名。")
     return stem
@@ -149,25 +170,61 @@ def title_lines(title: str, unit: str, width: float) -> list[str]:
     return [title]
 
 
-def yoy(figure: Any) -> SimpleNamespace | None:
+def yoy(figure: Any, rules: FigureRules | None = None) -> SimpleNamespace | None:
     """Year-on-year change of a figure, as numbers; the template words it.
 
     ``direction`` is "up", "down" or "flat"; ``change`` is a percentage, or
-    percentage points (``points`` true) when the figure is itself a percentage.
-    None when there is no previous value or the ratio is undefined (previous 0).
+    percentage points (``points`` true) when the figure is itself a percentage,
+    rounded to the standard's decimals (one rule for the whole draft). None when
+    there is nothing to compare, the ratio is undefined (previous 0), the figure
+    says ``yoy: false``, or, by the standard's ``rules`` unless the figure says
+    ``yoy: true``, the previous value is too small or the figure is a stock count.
     """
     value, previous = figure.value, figure.previous
-    if previous is None:
+    wanted = getattr(figure, "yoy", None)
+    if previous is None or value is None or wanted is False:
         return None
     points = figure.unit.strip() in ("%", "\uff05")  # half- or full-width percent sign
+    decimals = rules.decimals if rules is not None else FigureRules().decimals
+    if rules is not None and wanted is None:
+        name = getattr(figure, "name", "")
+        small = not points and abs(rules.base(previous, figure.unit)) < rules.yoy_min_previous
+        if small or any(w in name for w in rules.stock_words):
+            return None
     if points:
-        change = _round(abs(Decimal(str(value)) - Decimal(str(previous))))
+        change = _round(abs(Decimal(str(value)) - Decimal(str(previous))), decimals)
     elif previous == 0:
         return SimpleNamespace(direction="flat", change=0, points=False) if value == 0 else None
     else:
-        change = _round(abs(Decimal(str(value)) - Decimal(str(previous))) / abs(Decimal(str(previous))) * 100)
+        ratio = abs(Decimal(str(value)) - Decimal(str(previous))) / abs(Decimal(str(previous))) * 100
+        change = _round(ratio, decimals)
     direction = "flat" if change == 0 else ("up" if value > previous else "down")
     return SimpleNamespace(direction=direction, change=change, points=points)
+
+
+def place_figures(text: str, figures: list[Any]) -> SimpleNamespace:
+    """Where the figures go: ``{名称}`` in the text puts the figure of that name there.
+
+    ``pieces`` alternates text and figures in reading order; ``rest`` are the
+    figures no reference names, which the template writes after the text. A
+    ``{…}`` naming no figure stays as written.
+    """
+    by_name = {f.name: f for f in figures if f.name}
+    pieces: list[Any] = []
+    placed: set[int] = set()
+    at = 0
+    for found in _REFERENCE.finditer(text):
+        figure = by_name.get(found.group(1).strip())
+        if figure is None or id(figure) in placed:
+            continue
+        if found.start() > at:
+            pieces.append(text[at:found.start()])
+        pieces.append(figure)
+        placed.add(id(figure))
+        at = found.end()
+    if at < len(text):
+        pieces.append(text[at:])
+    return SimpleNamespace(pieces=pieces, rest=[f for f in figures if id(f) not in placed])
 
 
 def number(value: Any) -> str:
@@ -197,8 +254,8 @@ def _order(std: Standard, order_id: str) -> Order:
     return next((o for o in std.orders if o.id == order_id), std.orders[0])
 
 
-def _round(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+def _round(value: Decimal, decimals: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def _view(value: Any) -> Any:
@@ -213,55 +270,6 @@ def _view(value: Any) -> Any:
             fields["signer"] = markdown.escape(value.signer)
         return SimpleNamespace(**fields)
     return value
-
-
-def _run(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
-    try:
-        return env.get_template(name).render(context)
-    except jinja2.TemplateNotFound as exc:
-        raise DrafterError(
-            f"找不到模板文件“{exc.name}”。内置模板不完整时请重新安装 drafter；"
-            "自定义模板请检查 --templates 文件夹中的 include/import 文件名。"
-        ) from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise DrafterError(
-            f"{exc.filename or exc.name}:{exc.lineno}：模板语法错误（{exc.message}）。"
-            "请对照内置模板检查 {% %} 和 {{ }} 是否成对、拼写是否正确。"
-        ) from None
-    except jinja2.UndefinedError as exc:
-        _blame_templates(env, exc)
-        raise DrafterError(
-            f"{_where(exc)}：模板使用了不存在的变量或字段，或做了模板中不允许的操作（{exc.message}）。"
-            "可用的数据见内置模板 report.md.j2 开头的说明。"
-        ) from None
-    except jinja2.TemplateError as exc:
-        _blame_templates(env, exc)
-        raise DrafterError(f"{_where(exc)}：模板出错（{exc}）。") from None
-    except (TypeError, ValueError, ArithmeticError, KeyError, IndexError, AttributeError) as exc:
-        _blame_templates(env, exc)
-        raise DrafterError(f"{_where(exc)}：模板运行出错（{type(exc).__name__}: {exc}）。") from None
-
-
-def _blame_templates(env: SandboxedEnvironment, exc: BaseException) -> None:
-    """Re-raise ``exc`` as the bug it is when only the built-in templates ran.
-
-    The input model admits only values the built-in templates can word, so
-    their failing is drafter's fault (exit 3), not a user's template.
-    """
-    if len(getattr(env.loader, "searchpath", ())) <= 1:
-        raise exc
-
-
-def _where(exc: BaseException) -> str:
-    """file:line of the innermost template frame in the traceback."""
-    place = "模板"
-    tb = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            place = f"{filename}:{tb.tb_lineno}"
-        tb = tb.tb_next
-    return place
 
 
 def _tidy(text: str) -> str:

@@ -12,7 +12,7 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
-from drafter.drafting import compose
+from drafter.drafting import compose, values
 from drafter.drafting import input as model
 from drafter.errors import DrafterError
 from drafter.files.output import write_atomic
@@ -29,8 +29,10 @@ def skeleton(std: Standard, unit: str, year: int, file_name: str) -> str:
     env.filters["comment_lines"] = lambda s: textwrap.wrap(" ".join(str(s).split()), _COMMENT_WIDTH)
     template = env.get_template("init.yaml.j2")
     return template.render(
+        version=model.FORMAT_VERSION,
         unit=unit,
         year=year,
+        yoy_min=std.figures.yoy_min_previous,
         next_year=year + 1,
         file_name=file_name,
         schema_file=SCHEMA_FILE,
@@ -41,6 +43,17 @@ def skeleton(std: Standard, unit: str, year: int, file_name: str) -> str:
         blank=std.blank,
         describe=model.describe,
     )
+
+
+def parse_year(year: int | str) -> int:
+    """The report year from 2025 or "2025年"; DrafterError in Chinese otherwise."""
+    try:
+        value = values.year(year)
+    except ValueError as exc:
+        raise DrafterError(f"--year：{exc}") from None
+    if not 2000 <= value <= 2100:
+        raise DrafterError(f"--year：{value} 不像报告年度，请写 2000 到 2100 之间的年份，如 2025。")
+    return value
 
 
 def check_unit(unit: str) -> str:
@@ -54,12 +67,16 @@ def check_unit(unit: str) -> str:
 
 
 def init(path: Path, std: Standard, unit: str, year: int, force: bool) -> list[Path]:
-    """Write the skeleton, and the JSON Schema beside it for editors.
+    """Write the skeleton, and the JSON Schema beside it for editors; a .docx path gets the Word form.
 
     The schema file is only created, or refreshed when it is drafter's own
     output; a different file of that name is left alone.
     """
     unit = check_unit(unit)
+    if path.suffix.lower() == ".docx":
+        from drafter.drafting.form import writer as form
+
+        return [write_atomic(path, form.write(std, unit, year), force=force)]
     # A name the file system's encoding cannot show (bytes that are not UTF-8) is quoted escaped in the comments.
     text = skeleton(std, unit, year, path.name.encode("utf-8", "backslashreplace").decode("utf-8"))
     written = [write_atomic(path, text, force=force)]

@@ -97,6 +97,30 @@ class Marker(_Strict):
     highlight: Highlight
 
 
+class NumberLine(_Strict):
+    """发文字号 and 签发人 on one line above the title of a report sent upward (GB/T 9704 7.2.4–7.2.5)."""
+
+    font: str = "fangsong"
+    name_font: str = "kaiti"
+    size_pt: float = Field(16, gt=0, le=72)
+    indent_chars: float = Field(1, ge=0, le=10)
+    rule_color: str = Field("FF0000", pattern=r"^[0-9A-Fa-f]{6}$")
+    rule_pt: float = Field(1, gt=0, le=6)
+    space_after_lines: float = Field(1, ge=0, le=10)
+
+
+class Imprint(_Strict):
+    """The 版记: 抄送 and 印发 between rules at the foot of the last page (GB/T 9704 7.4)."""
+
+    font: str = "fangsong"
+    size_pt: float = Field(14, gt=0, le=72)
+    line_pt: float = Field(24, gt=0, le=200)
+    indent_chars: float = Field(1, ge=0, le=10)
+    thick_pt: float = Field(1, gt=0, le=6)
+    thin_pt: float = Field(0.75, gt=0, le=6)
+    page_bottom: bool = True
+
+
 class StyleSheet(_Strict):
     page: Page
     grid: Grid
@@ -106,6 +130,8 @@ class StyleSheet(_Strict):
     closing: Closing
     page_number: PageNumber
     marker: Marker
+    number_line: NumberLine = NumberLine()
+    imprint: Imprint = Imprint()
 
     @model_validator(mode="after")
     def _consistent(self) -> StyleSheet:
@@ -118,6 +144,9 @@ class StyleSheet(_Strict):
         used = {f"styles.{name}.font": style.font for name, style in self.styles}
         used["closing.font"] = self.closing.font
         used["page_number.font"] = self.page_number.font
+        used["number_line.font"] = self.number_line.font
+        used["number_line.name_font"] = self.number_line.name_font
+        used["imprint.font"] = self.imprint.font
         for where, font in used.items():
             if font not in self.fonts:
                 raise ValueError(

@@ -77,6 +77,9 @@ class Part(_Strict):
 class HeadingRules(_Strict):
     """Layout facts the checker uses to tell headings from body text."""
 
+    item_title_max_chars: int = Field(
+        30, ge=1, description="“一是……。”列举项的第一句不超过这个字数、后面还有正文时，导入为小标题"
+    )
     max_chars: int = Field(40, ge=1, description="单独成行的标题最多字数")
     run_in_max_chars: int = Field(50, ge=1, description="编号段落的第一句不超过这个字数时视为段首标题")
     title_max_chars: int = Field(60, ge=1, description="文首标题行最多字数")
@@ -153,6 +156,33 @@ class LeadershipFact(_Strict):
     hint: Prose
 
 
+class Addressing(_Strict):
+    """Who a report goes to, and how its sender's name and document number look."""
+
+    cc_only: list[Regex] = Field(default_factory=list, description="只应列在抄送、不列主送的机关（正则表达式）")
+    unit: Regex = Field("^$", description="报告单位名称的样子（正则表达式），导入时从标题、落款或开头认出单位")
+    doc_number: Regex = Field("^$", description="发文字号的样子（正则表达式）")
+    issuer: Regex = Field("^$", description="签发人一行（正则表达式，name 组为姓名）")
+    cc_line: Regex = Field("^$", description="版记中的抄送一行（正则表达式，names 组为各机关）")
+    imprint_line: Regex = Field("^$", description="版记中的印发一行（正则表达式，printer、date 组）")
+    note_line: Regex = Field("^$", description="成文日期下的附注（正则表达式）")
+
+
+class FigureRules(_Strict):
+    """How figures are written: their units, when 同比 reads well, rounding."""
+
+    units: list[str] = Field(default_factory=list, description="数据的计量单位，导入时据此从正文中认出数据")
+    approximate: list[str] = Field(default_factory=list, description="约数的写法（余、多），导入时算作单位的一部分")
+    yoy_min_previous: float = Field(0, ge=0, description="上年数值小于此数时默认不写同比（百分比指标除外）")
+    scales: dict[str, float] = Field(default_factory=dict, description="单位开头的倍数字及其倍数，如 万: 10000")
+    stock_words: list[str] = Field(default_factory=list, description="指标说法含这些词的是存量指标，默认不写同比")
+    decimals: int = Field(1, ge=0, le=4, description="算出的同比变化保留几位小数")
+
+    def base(self, amount: float, unit: str) -> float:
+        """``amount`` in plain units: 1.21 with unit 万件 is 12100."""
+        return amount * next((f for p, f in self.scales.items() if unit.strip().startswith(p)), 1)
+
+
 class Standard(_Strict):
     """One report standard (for now: the rule-of-law annual report)."""
 
@@ -175,6 +205,8 @@ class Standard(_Strict):
     closing: Closing = Closing()
     headings: HeadingRules = HeadingRules()
     report_markers: ReportMarkers
+    addressing: Addressing = Addressing()
+    figures: FigureRules = FigureRules()
     topics: list[Topic] = Field(default_factory=list)
     leadership_facts: list[LeadershipFact] = Field(default_factory=list)
 

@@ -58,14 +58,14 @@ def show(console: Console, file: str, parts: list[PartSummary], findings: list[F
         table.add_row(p.name, p.id, str(p.items), str(p.chars), status)
     console.print(table)
     if findings:
-        # The file is named in the title; rows give line:column so long paths
-        # never squeeze the message column.
+        # The file is named in the title; each row says the place in words,
+        # counted from 1, with its line (or, in a Word form, its paragraph).
         listing = Table(title=f"需要处理的问题（{file}）", title_justify="left", show_lines=False)
-        listing.add_column("行:列", no_wrap=True)
+        listing.add_column("位置", overflow="fold", max_width=30)
         listing.add_column("级别", no_wrap=True)
         listing.add_column("说明", overflow="fold")
         for f in findings:
-            place = f"{f.line}:{f.col}" if f.line else "—"
+            place = f.spot if (f.line or f.anchor or f.place) else "—"
             listing.add_row(place, _LEVEL[f.level], f.message)
         console.print(listing)
     if any(f.rule == "placeholder" for f in findings):

@@ -16,6 +16,7 @@ from typing import Any
 
 from drafter.errors import DrafterError
 from drafter.files.output import write_atomic
+from drafter.files.source import read_bytes
 from drafter.web import formmodel
 from drafter.web.confine import Folder
 from drafter.web.yamlfile import EditedInput
@@ -93,14 +94,6 @@ class OpenInputs:
 
 
 def _read(path: Path, name: str) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise DrafterError(f"{name}：文件有 {size / 1048576:.1f} MB，不像输入文件（通常不到 100 KB）。请确认选对了文件。")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise DrafterError(f"{name}：找不到这个文件。它可能已被移走或改名，请回到文件列表重新选择。") from None
-    except IsADirectoryError:
-        raise DrafterError(f"{name}：这是一个文件夹，不是输入文件。") from None
-    except OSError as exc:
-        raise DrafterError(f"{name}：无法读取（{exc.strerror or exc}）。请确认文件有读取权限。") from None
+    return read_bytes(path, name, MAX_INPUT_BYTES, lambda size: (
+        f"{name}：文件有 {size / 1048576:.1f} MB，不像输入文件（通常不到 100 KB）。请确认选对了文件。"
+    ))

@@ -30,9 +30,8 @@ class Located:
                 return None, None
             loc = loc[:-1]
 
-    def problem(self, loc: Loc, message: str, at_value: bool = False) -> Problem:
-        """A problem at ``loc``'s key, or (``at_value``) where its value starts."""
-        line, col = self.starts.get(tuple(loc)) or self.position(loc) if at_value else self.position(loc)
+    def problem(self, loc: Loc, message: str) -> Problem:
+        line, col = self.position(loc)
         return Problem(self.file, line, col, format_loc(loc), message)
 
 
