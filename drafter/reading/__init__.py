@@ -8,6 +8,7 @@ them. Sizes are checked before anything is parsed, so memory stays bounded.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from drafter.document import Document, TooManyBlocks
@@ -40,6 +41,7 @@ def read(source: Path | str | bytes, name: str | None = None) -> Document:
     _refuse_by_extension(name, extension)
     try:
         document = _parse(data, name, extension)
+        _drop_controls(document)
     except TooManyBlocks:
         raise DrafterError(
             f"{name}：文件超过 {MAX_PARAGRAPHS} 段，已停止读取。一份年度报告通常只有几百段，请确认选对了文件。"
@@ -47,6 +49,19 @@ def read(source: Path | str | bytes, name: str | None = None) -> Document:
     if not any(block.text.strip() for block in document.blocks):
         raise DrafterError(f"{name}：文件中没有文字内容。请确认选对了文件。")
     return document
+
+
+# What a text cannot hold: C0 and C1 controls (tab and line breaks aside), lone
+# surrogates, U+FFFE/U+FFFF. A draft may carry them (a .txt saved by some tool, a
+# C1 control in a Word run); they mean nothing to a reader, and whatever is made
+# from the draft (a report's JSON, an imported input's YAML) must not inherit them.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _drop_controls(document: Document) -> None:
+    for block in document.blocks:
+        if _CONTROLS.search(block.text):
+            block.text = _CONTROLS.sub("", block.text)
 
 
 def _refuse_by_extension(name: str, extension: str) -> None:

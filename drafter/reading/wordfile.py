@@ -68,7 +68,7 @@ def read(data: bytes, name: str, max_blocks: int | None = None) -> Document:
     try:
         body, styles = _open(data)
     except _Broken as exc:
-        raise DrafterError(f"{name}：{exc}。请用 Word 或 WPS 打开后“另存为” .docx 再检查。") from None
+        raise DrafterError(f"{name}：无法作为 Word 文档打开（{exc}）。请用 Word 或 WPS 打开后“另存为” .docx 再检查。") from None
     except Exception:  # a broken package fails in many ways (zip, CRC, XML, missing parts)
         raise DrafterError(
             f"{name}：无法作为 Word 文档打开（文件损坏，或是改了扩展名的其他格式）。"
@@ -97,7 +97,7 @@ def _open(data: bytes) -> tuple[etree._Element, _Styles]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         main = _target(archive, "", _MAIN)
         if main is None or main not in archive.namelist():
-            raise _Broken("文件中缺少 Word 正文部分（word/document.xml），文件不完整或不是 Word 文档")
+            raise _Broken("缺少 Word 正文部分 word/document.xml，文件不完整或不是 Word 文档")
         root = _xml(archive, main)
         if root.tag != _w("document"):
             raise _Broken(f"其中的 {main} 不是 Word 正文，文件已损坏")

@@ -54,7 +54,7 @@ def candidates(lines: list[str], last: int) -> Iterator[Slip]:
         yield from _keyed(number, text)
         yield from _indentation(number, text, levels, opens)
         yield from _unclosed(number, text)
-        yield from _no_colon(number, text, levels)
+        yield from _no_colon(number, text, levels, opens)
 
 
 def _structure(lines: list[str], last: int) -> Iterator[tuple[int, tuple[_Level, ...], int | None]]:
@@ -123,22 +123,25 @@ def _indentation(number: int, text: str, levels: tuple[_Level, ...], opens: int 
     wide, tab = "\u3000" in lead, "\t" in lead
     width = len(lead.expandtabs(4).replace("\u3000", "  "))
     known = {level.indent for level in levels}
-    child = opens is not None and width > opens and not (wide or tab)
-    if not (wide or tab) and (width in known or child or not levels):
+    if not (wide or tab) and (width in known or (opens is not None and width > opens) or not levels):
         return
-    targets = sorted(levels, key=lambda level: (abs(level.indent - width), -level.indent))
+    targets: list[tuple[int, str]] = []
+    if wide or tab:  # the width it looks like in an editor (a tab shows as 4 or 8 columns)
+        for shown in {width, len(lead.expandtabs(8).replace("\u3000", "  "))}:
+            if shown in known or (opens is not None and shown > opens):
+                targets.append((shown, "。"))
     if opens is not None:
-        targets.insert(0, _Level(opens + 2, number - 1))
-    for target in targets:
-        spaces = " " * target.indent
+        targets.append((opens + 2, "（比上一项多缩进两个空格）。"))
+    for level in sorted(levels, key=lambda level: (abs(level.indent - width), -level.indent)):
+        targets.append((level.indent, f"，与第 {level.line + 1} 行对齐。"))
+    for indent, anchor in targets:
         if tab:
-            what = f"这一行用 Tab 键缩进，YAML 只能用空格缩进。请把行首的缩进改为 {target.indent} 个空格"
+            what = f"这一行用 Tab 键缩进，YAML 只能用空格缩进。请把行首的缩进改为 {indent} 个空格"
         elif wide:
-            what = f"这一行行首是全角空格（中文输入法下的空格），YAML 只认英文半角空格。请把行首的缩进改为 {target.indent} 个半角空格"
+            what = f"这一行行首是全角空格（中文输入法下的空格），YAML 只认英文半角空格。请把行首的缩进改为 {indent} 个半角空格"
         else:
-            what = f"这一行的缩进（{width} 个空格）与上下文对不齐：同一层的项左端必须对齐。这里应缩进 {target.indent} 个空格"
-        anchor = f"，与第 {target.line + 1} 行对齐。" if target.line != number - 1 or opens is None else "（比上一行多缩进两个空格）。"
-        yield Slip(number, 1, what + anchor, spaces + body)
+            what = f"这一行的缩进（{width} 个空格）与上下文对不齐：同一层的项左端必须对齐。这里应缩进 {indent} 个空格"
+        yield Slip(number, 1, what + anchor, " " * indent + body)
 
 
 def _unclosed(number: int, text: str) -> Iterator[Slip]:
@@ -162,22 +165,22 @@ def _unclosed(number: int, text: str) -> Iterator[Slip]:
             yield Slip(number, value_at + 1, advice, text.rstrip() + missing)
 
 
-def _no_colon(number: int, text: str, levels: tuple[_Level, ...]) -> Iterator[Slip]:
-    """A line where a key belongs (aligned with one) that is not written as "key: value"."""
+def _no_colon(number: int, text: str, levels: tuple[_Level, ...], opens: int | None) -> Iterator[Slip]:
+    """A line where a key belongs (aligned with one, or the first under a "key:") not written as "key: value"."""
     body = text.lstrip(" ")
     indent = len(text) - len(body)
-    if indent not in {level.indent for level in levels} or _value_start(text) is not None:
+    if not ((opens is not None and indent > opens) or indent in {level.indent for level in levels}):
         return
     bare = _BARE.match(text)
-    if bare and bare["dash"] == "" and bare["gap"] and bare["rest"]:
+    if bare and _key_colon(text, bare.start("key")) is None:
         key, rest = bare["key"], bare["rest"].strip()
-        yield Slip(number, bare.start("gap") + 1,
-                   f"“{key}”后面缺少冒号：应写成“{key}: {_short(rest)}”（英文冒号后加一个空格）。",
-                   f"{bare['indent']}{key}: {rest}")
-    elif bare and bare["dash"] == "" and not bare["rest"]:
-        key = bare["key"]
-        yield Slip(number, bare.end("key") + 1, f"“{key}”后面缺少冒号：应写成“{key}:”。", text.rstrip() + ":")
-    elif not body.startswith("-"):
+        if bare["gap"] and rest:
+            yield Slip(number, bare.start("gap") + 1,
+                       f"“{key}”后面缺少冒号：应写成“{key}: {_short(rest)}”（英文冒号后加一个空格）。",
+                       f"{bare['indent']}{bare['dash']}{key}: {rest}")
+        elif not rest and not bare["dash"]:
+            yield Slip(number, bare.end("key") + 1, f"“{key}”后面缺少冒号：应写成“{key}:”。", text.rstrip() + ":")
+    if not body.startswith("-") and _value_start(text) is None:
         yield Slip(number, indent + 1,
                    "这一行既不是“键: 值”，也没有比上一项多缩进。若它是上一项文字的续行，"
                    "请比上一项的键名多缩进两个空格；若它是新的一项，请写成“键: 值”。",
