@@ -22,6 +22,7 @@ from drafter.yamlio.located import Loc, Located, format_loc
 
 MAX_DEPTH = 50  # an input nests about 8 deep
 MAX_NODES = 100_000  # the bundled standard has under 1 000
+MAX_LISTED = 10  # problems listed; an alias bomb has thousands of the same
 
 _CORE = "tag:yaml.org,2002:"
 _STR = _CORE + "str"
@@ -64,6 +65,8 @@ def build(loader: yaml.BaseLoader, file: str) -> Located:
                 "这里开始了第二份 YAML 文档（以“---”分隔）。drafter 的文件只能有一份：请删除这一行的“---”，"
                 "把后面的内容并入前面。",
             ))
+    if len(problems) > MAX_LISTED:
+        raise DrafterError(f"{file}：YAML 内容有误，共 {len(problems)} 处，下面列出前 {MAX_LISTED} 处：", problems[:MAX_LISTED])
     if problems:
         raise DrafterError(f"{file}：YAML 内容有误。", problems)
     return located

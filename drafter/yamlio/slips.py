@@ -47,19 +47,20 @@ class _Level:
     line: int  # 0-based line that opened it
 
 
-def candidates(lines: list[str], last: int) -> Iterator[Slip]:
-    """Repairs to try, line by line from the top down to ``last`` (0-based, inclusive)."""
-    for number, levels, opens in _structure(lines, last):
+def candidates(lines: list[str], last: int) -> Iterator[list[Slip]]:
+    """The repairs to try on each line, from the top down to ``last`` (0-based, inclusive)."""
+    for number, levels, opens, value_at in _structure(lines, last):
         text = lines[number]
-        yield from _keyed(number, text)
-        yield from _indentation(number, text, levels, opens)
-        yield from _unclosed(number, text)
-        yield from _no_colon(number, text, levels, opens)
+        yield [
+            *_keyed(number, text), *_indentation(number, text, levels, opens, value_at),
+            *_unclosed(number, text, value_at), *_no_colon(number, text, levels, opens, value_at),
+        ]
 
 
-def _structure(lines: list[str], last: int) -> Iterator[tuple[int, tuple[_Level, ...], int | None]]:
+def _structure(lines: list[str], last: int) -> Iterator[tuple[int, tuple[_Level, ...], int | None, int | None]]:
     """Each structural line (not blank, not a comment, not inside a block scalar) with the
-    indentation levels open before it and, when the line before it opens a block, that line's indent."""
+    indentation levels open before it, the indent of the line before it when that line opens
+    a block, and where its own value starts (``_value_start``)."""
     stack: list[_Level] = []
     block_owner: int | None = None  # indent of the key whose block scalar is being skipped
     opens: int | None = None
@@ -73,7 +74,12 @@ def _structure(lines: list[str], last: int) -> Iterator[tuple[int, tuple[_Level,
             if indent > block_owner:
                 continue
             block_owner = None
-        yield number, tuple(stack), opens
+        value_at = _value_start(text)
+        yield number, tuple(stack), opens, value_at
+        stripped = text.rstrip()
+        if value_at is None and not stripped.endswith(":"):
+            opens = None  # not an entry (a text's continuation, or a slip): it opens no level
+            continue
         while stack and stack[-1].indent >= indent:
             stack.pop()
         stack.append(_Level(indent, number))
@@ -81,7 +87,6 @@ def _structure(lines: list[str], last: int) -> Iterator[tuple[int, tuple[_Level,
         content = indent + (dashes.end() if dashes else 0)
         if dashes and content < len(text):
             stack.append(_Level(content, number))
-        stripped = text.rstrip()
         opens = indent if stripped.endswith(":") or stripped.endswith("-") else None
         if _BLOCK_SCALAR.search(stripped):
             block_owner = content if dashes and ":" not in body else indent
@@ -116,7 +121,9 @@ def _keyed(number: int, text: str) -> Iterator[Slip]:
     yield Slip(number, col, f"{fix}，请改为“{shown}”。", repaired)
 
 
-def _indentation(number: int, text: str, levels: tuple[_Level, ...], opens: int | None) -> Iterator[Slip]:
+def _indentation(
+    number: int, text: str, levels: tuple[_Level, ...], opens: int | None, value_at: int | None
+) -> Iterator[Slip]:
     """Tabs or full-width spaces in the indentation, or an indentation no open level has."""
     lead = re.match(r"[ \t\u3000]*", text).group()
     body = text[len(lead):]
@@ -125,6 +132,8 @@ def _indentation(number: int, text: str, levels: tuple[_Level, ...], opens: int 
     known = {level.indent for level in levels}
     if not (wide or tab) and (width in known or (opens is not None and width > opens) or not levels):
         return
+    if not (wide or tab) and width > levels[-1].indent and value_at is None:
+        return  # deeper than the last key and no key of its own: a text's continuation line
     targets: list[tuple[int, str]] = []
     if wide or tab:  # the width it looks like in an editor (a tab shows as 4 or 8 columns)
         for shown in {width, len(lead.expandtabs(8).replace("\u3000", "  "))}:
@@ -144,9 +153,8 @@ def _indentation(number: int, text: str, levels: tuple[_Level, ...], opens: int 
         yield Slip(number, 1, what + anchor, " " * indent + body)
 
 
-def _unclosed(number: int, text: str) -> Iterator[Slip]:
+def _unclosed(number: int, text: str, value_at: int | None) -> Iterator[Slip]:
     """A value that opens a quote or a bracket and does not close it on its line."""
-    value_at = _value_start(text)
     if value_at is None or value_at >= len(text):
         return
     value = text[value_at:].rstrip()
@@ -165,7 +173,9 @@ def _unclosed(number: int, text: str) -> Iterator[Slip]:
             yield Slip(number, value_at + 1, advice, text.rstrip() + missing)
 
 
-def _no_colon(number: int, text: str, levels: tuple[_Level, ...], opens: int | None) -> Iterator[Slip]:
+def _no_colon(
+    number: int, text: str, levels: tuple[_Level, ...], opens: int | None, value_at: int | None
+) -> Iterator[Slip]:
     """A line where a key belongs (aligned with one, or the first under a "key:") not written as "key: value"."""
     body = text.lstrip(" ")
     indent = len(text) - len(body)
@@ -180,7 +190,7 @@ def _no_colon(number: int, text: str, levels: tuple[_Level, ...], opens: int | N
                        f"{bare['indent']}{bare['dash']}{key}: {rest}")
         elif not rest and not bare["dash"]:
             yield Slip(number, bare.end("key") + 1, f"“{key}”后面缺少冒号：应写成“{key}:”。", text.rstrip() + ":")
-    if not body.startswith("-") and _value_start(text) is None:
+    if not body.startswith("-") and value_at is None:
         yield Slip(number, indent + 1,
                    "这一行既不是“键: 值”，也没有比上一项多缩进。若它是上一项文字的续行，"
                    "请比上一项的键名多缩进两个空格；若它是新的一项，请写成“键: 值”。",

@@ -56,8 +56,11 @@ def _failure(text: str, parser: type) -> yaml.MarkedYAMLError | None:
     """Where parsing ``text`` stops (the parser's error), or None when it parses."""
     loader = parser(text)
     try:
-        while loader.check_event():
-            loader.get_event()
+        if hasattr(loader, "raw_parse"):  # libyaml: events counted in C, none built in Python
+            loader.raw_parse()
+        else:
+            while loader.check_event():
+                loader.get_event()
     except yaml.MarkedYAMLError as exc:
         return exc
     except yaml.YAMLError:
@@ -75,18 +78,21 @@ def _first_repair(lines: list[str], stop: Position, parser: type, deadline: floa
         end += 1  # a block scalar's indentation is judged on its first non-blank line
     window = lines[:end]
     baseline = _reach(window, parser)
-    best: tuple[slips.Slip, Position] | None = None
-    for slip in slips.candidates(lines, stop[0]):
-        if best is not None and slip.line != best[0].line:
-            break
+    for found in slips.candidates(lines, stop[0]):
         if time.monotonic() > deadline:
-            break
-        trial = list(window)
-        trial[slip.line] = slip.repaired
-        reached = _reach(trial, parser)
-        if reached > baseline and (best is None or reached > best[1]):
-            best = (slip, reached)
-    return best[0] if best is not None else None
+            return None
+        best: tuple[slips.Slip, Position] | None = None
+        for slip in found:
+            if time.monotonic() > deadline:
+                return None
+            trial = list(window)
+            trial[slip.line] = slip.repaired
+            reached = _reach(trial, parser)
+            if reached > baseline and (best is None or reached > best[1]):
+                best = (slip, reached)
+        if best is not None:
+            return best[0]
+    return None
 
 
 _PARSED = (1 << 62, 0)  # further than any place: the text parses
