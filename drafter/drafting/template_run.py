@@ -47,6 +47,11 @@ def _guarded(render, env: SandboxedEnvironment) -> str:
     except jinja2.TemplateError as exc:
         _bug_unless_custom(env, exc)
         raise DrafterError(f"{_where(exc)}：模板出错。请对照内置模板检查这一行的写法。") from None
+    except RecursionError as exc:
+        _bug_unless_custom(env, exc)
+        raise DrafterError(
+            f"{_where(exc)}：模板中的宏或 include 无休止地调用自己。请检查这一行调用的宏是否在调用自己。"
+        ) from None
     except (TypeError, ValueError, ArithmeticError, KeyError, IndexError, AttributeError) as exc:
         _bug_unless_custom(env, exc)
         raise DrafterError(

@@ -99,7 +99,10 @@ def _parse(data: bytes, name: str, extension: str) -> Document:
     found = sniff.magic(data[:8])
     if kind == "docx":
         if found == "ole":
-            raise DrafterError(f"{name}：扩展名是 .docx，但内容其实是旧版 .doc 或 .wps 格式。" + sniff.SAVE_AS_DOCX)
+            raise DrafterError(
+                f"{name}：扩展名是 .docx，但内容其实是旧版 .doc 或 .wps 格式，或是设置了打开密码的 Word 文档"
+                "（加密的文档请先在 Word 或 WPS 中取消密码）。" + sniff.SAVE_AS_DOCX
+            )
         if found != "zip":
             raise DrafterError(f"{name}：文件已损坏或不是 Word 文档（.docx 文件应是 zip 格式）。" + sniff.SAVE_AS_DOCX)
         from drafter.reading import wordfile

@@ -85,3 +85,13 @@ def docx_bases() -> tuple[bytes, ...]:
             docx_fixtures.build(docx_fixtures.lines_of(seed), target, styled=True)
             found.append(target.read_bytes())
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=None)
+def form_bases() -> tuple[bytes, ...]:
+    """Word forms as ``drafter init x.docx`` writes them (blank, for the examples' units)."""
+    from drafter import standard
+    from drafter.drafting.form import writer
+
+    std = standard.load_standard()
+    return tuple(writer.write(std, unit, 2025) for unit in ("澄源县公安局", "东溟市公安局"))

@@ -19,7 +19,7 @@ from hypothesis import event, given, strategies as st
 import drafter
 from drafter.errors import DrafterError
 
-from fuzz_support import assert_refusal, docx_bases, run_cli, scaled, seed_texts
+from fuzz_support import assert_refusal, docx_bases, form_bases, run_cli, scaled, seed_texts
 
 LINE_PIECES = [
     "一、", "（一）", "1.", "（1）", "一是", "二、", "一一、", "十一、", "# ", "## ", "###### ", "> ", "- ", "* ", "1) ",
@@ -96,9 +96,16 @@ XML_PIECES = [
 VALUES = [b"1", b"0", b"9", b"x", b"-3", b"99999999999999999999", b"\xc2\xb2", b"", b"\xef\xbc\x91", b"true", b"off"]
 
 
+class Blob(bytes):
+    """A drawn file, shown by its size when Hypothesis reports a failing example (reproduce it with the blob)."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} bytes>"
+
+
 @st.composite
-def changed_docx(draw) -> bytes:
-    data = docx_bases()[draw(st.integers(0, len(docx_bases()) - 1))]
+def changed_docx(draw, bases=docx_bases) -> bytes:
+    data = bases()[draw(st.integers(0, len(bases()) - 1))]
     for _ in range(draw(st.integers(1, 3))):
         if data[:2] != b"PK":
             break
@@ -138,7 +145,7 @@ def changed_docx(draw) -> bytes:
             data = bytes(raw)
         else:
             data = _pack(members)
-    return data
+    return Blob(data)
 
 
 @scaled(60)
@@ -165,3 +172,14 @@ def test_check_through_the_command_line_ends_with_0_1_or_2(tmp_path_factory, dat
     path = tmp_path_factory.mktemp("check") / "稿.docx"
     path.write_bytes(data)
     run_cli("check", path)
+
+
+@scaled(30)
+@given(changed_docx(form_bases))
+def test_a_changed_word_form_validates_or_is_refused(data):
+    try:
+        drafter.validate(data, "填写表.docx")
+        event("validated")
+    except DrafterError as exc:
+        event("refused")
+        assert_refusal(exc, "填写表.docx")

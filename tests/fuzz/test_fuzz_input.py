@@ -61,8 +61,12 @@ def changed_input(draw) -> str:
         places = [p for p in _places(data) if p]
         loc = draw(st.sampled_from(places))
         parent = functools.reduce(lambda node, key: node[key], loc[:-1], data)
-        action = draw(st.sampled_from(["replace", "replace", "drop", "add"]))
-        if action == "replace":
+        action = draw(st.sampled_from(["replace", "replace", "drop", "add", "grow"]))
+        if action == "grow":  # a list far longer than any report's (numbering past 99)
+            target = parent[loc[-1]]
+            if isinstance(target, list) and target:
+                target.extend(copy.deepcopy(target[-1]) for _ in range(draw(st.integers(90, 130))))
+        elif action == "replace":
             parent[loc[-1]] = draw(values)
         elif action == "drop":
             del parent[loc[-1]]

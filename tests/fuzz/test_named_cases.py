@@ -205,6 +205,12 @@ CASES: dict[str, Case] = {
     "zip needing an unknown version": Case(
         lambda f: (f.joinpath("稿.docx").write_bytes(_zip_version(_docx(lambda n, c: c))), ["check", f / "稿.docx"])[1],
         words=("zip",)),
+    "a hundred points under one topic": Case(
+        lambda f: (f.joinpath("输入.yaml").write_text(COUNTY.replace("    points:\n", "    points:\n" + "".join(
+            f"      - title: 第{n}条\n        text: 做了工作。\n" for n in range(120)), 1), encoding="utf-8"),
+            ["render", f / "输入.yaml", "-o", f / "报告.docx"])[1], codes=(0, 1)),
+    "a numbered line with no heading words (二、。)": text_case(
+        "稿.txt", paths.SEEDS[0].read_text(encoding="utf-8").replace("二、", "二、。", 1), "check", (0, 1)),
     "C1 control in a .txt, imported": text_case("稿.txt", "一、主要举措\n全年\u0080办理案件。\n", "import", (0, 1)),
     "template file that is not text": Case(_template_binary, words=("不是文本文件",)),
     "line separator pasted into a value": input_case("  unit: 澄源县公安局", "  unit: 澄源县\u2028公安局", line=False),
