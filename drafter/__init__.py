@@ -2,9 +2,10 @@
 
 Public API (see ``drafter.api``)::
 
-    load_standard, load_input, validate, render, read, check, check_many, import_report,
-    init, input_schema, export_templates, output_format,
-    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult, ImportResult
+    load_standard, load_input, load_rules, validate, render, read, check, check_many, cross_check,
+    import_report, init, input_schema, export_templates, output_format, save,
+    find_drafts, review_file, annotate (the reviewer's batch: folders, office files, return copies),
+    DrafterError, IncompleteInput, InputFile, Validation, Rendered, CheckResult, ImportResult, RuleSet, Checked
 
 Data flow, one package per stage:
 
@@ -12,7 +13,7 @@ Data flow, one package per stage:
     drafting/   input YAML → completeness → text (templates/*.j2) → Document → .docx
     document/   the Document model both directions share, Markdown, numbering
     reading/    .docx/.txt/.md → Document
-    checking/   Document → headings → parts → findings
+    checking/   Document → headings → parts; review/: content rules (schemas/rules/) → findings
     views/      tables and JSON for people and programs
     cli/        the command line, a thin shell over the API
 
@@ -27,17 +28,18 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _API = (
-    "load_standard", "load_input", "validate", "render", "read", "check", "check_many", "import_report",
-    "output_format", "init", "input_schema", "export_templates", "save", "DrafterError", "IncompleteInput",
-    "InputFile", "Validation", "Rendered", "CheckResult", "ImportResult",
+    "load_standard", "load_input", "load_rules", "validate", "render", "read", "check", "check_many", "cross_check",
+    "import_report", "output_format", "init", "input_schema", "export_templates", "save", "find_drafts", "review_file",
+    "annotate", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult", "ImportResult",
+    "RuleSet", "Checked",
 )
 __all__ = [*_API, "__version__"]
 
 if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
-        CheckResult, DrafterError, ImportResult, IncompleteInput, InputFile, Rendered, Validation,
-        check, check_many, export_templates, import_report, init, input_schema, load_input, load_standard,
-        output_format, read, render, save, validate,
+        CheckResult, Checked, DrafterError, ImportResult, IncompleteInput, InputFile, Rendered, RuleSet, Validation,
+        annotate, check, check_many, cross_check, export_templates, find_drafts, import_report, init, input_schema,
+        load_input, load_rules, load_standard, output_format, read, render, review_file, save, validate,
     )
 
 

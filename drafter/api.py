@@ -11,8 +11,14 @@ Checking::
 
     result = drafter.check("收到的报告/某区公安局.docx")
     print(result.complete, [(p.id, p.status) for p in result.parts])
+    print([(f.rule, f.where, f.message) for f in result.findings])
     for path, result in zip(paths, drafter.check_many(paths)):  # on every core, in order
         print(path, result if isinstance(result, drafter.DrafterError) else result.complete)
+
+Both directions run the content review (rules as data in ``schemas/rules/``;
+``rules=`` names a unit's own rule file, or takes a RuleSet from :func:`load_rules`).
+Its findings never change ``complete``. :func:`cross_check` adds the findings that
+need a whole batch (sentences shared across reports).
 
 Every function accepts a path, or the file's bytes with a ``name``; every
 failure to use a file is a :class:`DrafterError` with a Chinese message
@@ -31,6 +37,11 @@ from drafter.findings import Finding, has_errors
 
 if TYPE_CHECKING:  # loaded by the functions that need them: drafting and checking load only their own side
     from drafter.checking.recognize import CheckResult
+    from drafter.files.gather import Gathered
+    from drafter.views.batch import Entry
+    from drafter.views.batch import Entry as Checked  # noqa: F401
+    from drafter.views.outputs import OutputFormat
+    from drafter.checking.review import RuleSet, Subject
     from drafter.document import Document
     from drafter.drafting.completeness import PartSummary
     from drafter.drafting.input import Report
@@ -42,9 +53,10 @@ Format = Literal["docx", "md"]
 Fonts = Literal["gov", "windows"]
 
 __all__ = [
-    "CheckResult", "DrafterError", "ImportResult", "IncompleteInput", "InputFile", "Rendered", "Validation",
-    "check", "check_many", "import_report", "export_templates", "init", "input_schema", "load_input", "load_standard",
-    "output_format", "read", "render", "save", "validate",
+    "CheckResult", "Checked", "DrafterError", "ImportResult", "IncompleteInput", "InputFile", "Rendered", "RuleSet",
+    "Validation", "annotate", "check", "check_many", "cross_check", "export_templates", "find_drafts", "import_report",
+    "init", "input_schema", "load_input", "load_rules", "load_standard", "output_format", "read", "render",
+    "review_file", "save", "validate",
 ]
 
 
@@ -53,6 +65,14 @@ def __getattr__(name: str) -> Any:
         from drafter.checking.recognize import CheckResult
 
         return CheckResult
+    if name == "Checked":  # one file of a reviewer's batch: its CheckResult, or why it could not be read
+        from drafter.views.batch import Entry
+
+        return Entry
+    if name == "RuleSet":
+        from drafter.checking.review import RuleSet
+
+        return RuleSet
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -87,7 +107,8 @@ class Validation:
 
     input: InputFile
     parts: list[PartSummary]
-    findings: list[Finding]
+    findings: list[Finding]  # completeness (and format notices): these decide ``complete``
+    review: list[Finding] = field(default_factory=list)  # the content review: advice, never blocking
 
     @property
     def file(self) -> str:
@@ -100,6 +121,11 @@ class Validation:
     @property
     def complete(self) -> bool:
         return not has_errors(self.findings)
+
+    @property
+    def all_findings(self) -> list[Finding]:
+        """Completeness and content findings together, in file order."""
+        return sorted(self.findings + self.review, key=lambda f: (f.line is None, f.line or 0, f.col or 0))
 
 
 @dataclass
@@ -135,6 +161,19 @@ def load_standard(path: Path | str | None = None) -> Standard:
     return load(Path(path) if path is not None else None)
 
 
+def load_rules(standard: Standard | None = None, rules: Path | str | None = None) -> RuleSet:
+    """The content review's rules: the standard's rule folder, changed by a unit's file if given."""
+    from drafter.checking.review import load_rules as load
+
+    return load(standard or load_standard(), Path(rules) if rules is not None else None)
+
+
+def _rules(std: Standard, rules: RuleSet | Path | str | None) -> RuleSet:
+    from drafter.checking.review import RuleSet
+
+    return rules if isinstance(rules, RuleSet) else load_rules(std, rules)
+
+
 def load_input(source: Source | InputFile, name: str | None = None, standard: Standard | None = None) -> InputFile:
     """Parse and type-check an input file: YAML, or a Word form written by ``init`` (.docx)."""
     if isinstance(source, InputFile):
@@ -147,16 +186,23 @@ def load_input(source: Source | InputFile, name: str | None = None, standard: St
     return InputFile(located.file, report, located, notices)
 
 
-def validate(source: Source | InputFile, name: str | None = None, standard: Standard | None = None) -> Validation:
-    """Is the input complete, judged against the standard? (Format-update notices come first.)"""
+def validate(
+    source: Source | InputFile, name: str | None = None, standard: Standard | None = None,
+    rules: RuleSet | Path | str | None = None,
+) -> Validation:
+    """Is the input complete, judged against the standard? (Format-update notices come first.)
+    And what would a reviewer say about its text (``review``)?"""
+    from drafter.checking.review import from_input, review
     from drafter.drafting import completeness
     from drafter.drafting.input import check_standard
 
     std = standard or load_standard()
     check_standard(std)
+    ruleset = _rules(std, rules)
     loaded = load_input(source, name, std)
     findings = loaded.notices + completeness.check(loaded.report, std, loaded.located)
-    return Validation(loaded, completeness.summarize(loaded.report, std, findings), findings)
+    content = review(from_input(loaded.report, loaded.located, std, loaded.report.meta.year), ruleset, std)
+    return Validation(loaded, completeness.summarize(loaded.report, std, findings), findings, content)
 
 
 def render(
@@ -168,12 +214,13 @@ def render(
     templates: Path | str | None = None,
     fonts: Fonts = "gov",
     allow_incomplete: bool = False,
+    rules: RuleSet | Path | str | None = None,
 ) -> Rendered:
     """The report laid out as .docx (or its Markdown text), after the same checks as validate."""
     from drafter.drafting import render as chain
 
     std = standard or load_standard()
-    validation = source if isinstance(source, Validation) else validate(source, name, std)
+    validation = source if isinstance(source, Validation) else validate(source, name, std, rules)
     if not validation.complete and not allow_incomplete:
         raise IncompleteInput(validation)
     folder = Path(templates) if templates is not None else None
@@ -182,15 +229,22 @@ def render(
     return Rendered(data, format, validation, str(default))
 
 
-def output_format(output: Path | str | None, format: str | None = None) -> Format:
-    """The format render writes: ``format`` if given, else the output file's extension (.docx or .md).
+def output_format(output: Path | str | None, format: str | None = None, writes: Literal["draft", "review"] = "draft") -> str:
+    """The format a command writes: ``format`` if given, else the output file's extension.
 
-    DrafterError when they disagree, or the name asks for a format drafter does
-    not write (``报告.doc``, a name without extension).
+    ``writes="draft"`` (render): docx or md. ``writes="review"`` (check):
+    table (the screen's), json, xlsx, csv or html. DrafterError when the two
+    disagree, or the name asks for a format the command does not write.
     """
+    path = Path(output) if output is not None else None
+    if writes == "review":
+        from drafter.files import formats
+        from drafter.views.outputs import EXTENSIONS, LABELS
+
+        return formats.choose(path, format, EXTENSIONS, LABELS, "table", screen=("table",))
     from drafter.drafting import render as chain
 
-    return chain.output_format(Path(output) if output is not None else None, format)
+    return chain.output_format(path, format)
 
 
 @dataclass
@@ -257,17 +311,63 @@ def read(source: Source, name: str | None = None) -> Document:
     return reading.read(source, name)
 
 
-def check(source: Source | Document, name: str | None = None, standard: Standard | None = None) -> CheckResult:
-    """Which of the standard's parts a draft contains, where, and what is wrong."""
+def check(
+    source: Source | Document, name: str | None = None, standard: Standard | None = None,
+    rules: RuleSet | Path | str | None = None, previous: Source | Document | Subject | None = None,
+) -> CheckResult:
+    """Which of the standard's parts a draft contains, where, and what a reviewer would send it back for.
+
+    ``previous`` is last year's report, for the rules that compare with it.
+    """
     from drafter.checking.recognize import recognize
+    from drafter.checking.review import from_draft, review
     from drafter.document import Document
 
+    std = standard or load_standard()
+    ruleset = _rules(std, rules)
+    last_year = _last_year(previous, std)
     document = source if isinstance(source, Document) else read(source, name)
-    return recognize(document, standard or load_standard())
+    result = recognize(document, std)
+    subject = from_draft(document, result, std)
+    result.findings.extend(review(subject, ruleset, std, last_year))
+    result.passages = subject.passages
+    if document.converted_from:  # said, so a reviewer knows the text went through a conversion
+        result.findings.insert(0, Finding(
+            "read.converted", "info",
+            f"这是{document.converted_from}格式的文件，已用 LibreOffice 转换为 .docx 后检查（个别格式可能与原文件不同）。",
+        ))
+    return result
+
+
+def _last_year(previous: Source | Document | Subject | None, std: Standard) -> Subject | None:
+    """Last year's report as the review reads it."""
+    from drafter.checking.recognize import recognize
+    from drafter.checking.review import Subject, from_draft
+    from drafter.document import Document
+
+    if previous is None or isinstance(previous, Subject):
+        return previous
+    document = previous if isinstance(previous, Document) else read(previous)
+    return from_draft(document, recognize(document, std), std)
+
+
+def cross_check(results: list[CheckResult], rules: RuleSet | Path | str | None = None,
+                standard: Standard | None = None) -> list[list[Finding]]:
+    """The findings that need a whole batch (sentences shared by several reports), added to each
+    result's findings and returned per result."""
+    from drafter.checking.review import Subject, review_batch
+
+    std = standard or load_standard()
+    subjects = [Subject(r.file, "draft", r.year, r.passages) for r in results]
+    found = review_batch(subjects, _rules(std, rules)) if len(subjects) > 1 else [[] for _ in results]
+    for result, extra in zip(results, found):
+        result.findings.extend(extra)
+    return found
 
 
 def check_many(
-    sources: Iterable[Source], standard: Standard | None = None, jobs: int | None = None
+    sources: Iterable[Source], standard: Standard | None = None, jobs: int | None = None,
+    rules: RuleSet | Path | str | None = None, previous: Source | Document | None = None,
 ) -> Iterator[CheckResult | DrafterError]:
     """check() for many drafts on every core: one item per source, in the sources' order.
 
@@ -282,14 +382,61 @@ def check_many(
 
     items = list(sources)
     std = standard or load_standard()
+    setup = (std, _rules(std, rules), _last_year(previous, std))
     jobs = min(jobs or min(workers.cpu_count(), len(items) // 4), len(items))
     if jobs <= 1:
-        return (_check_or_error(source, std) for source in items)
+        return (_check_or_error(source, *setup) for source in items)
     # Loaded here once, before the pool: forked workers start with them.
-    from drafter.checking import recognize  # noqa: F401
+    from drafter.checking import recognize, review  # noqa: F401
     from drafter.reading import text, wordfile  # noqa: F401
 
-    return workers.ordered_map(_check_in_worker, items, _worker_start, (std,), jobs)
+    return workers.ordered_map(_check_in_worker, items, _worker_start, setup, jobs)
+
+
+def annotate(
+    source: Source, result: CheckResult | None = None, name: str | None = None, standard: Standard | None = None,
+    rules: RuleSet | Path | str | None = None,
+) -> bytes:
+    """A copy of the draft (.docx) carrying each finding as a Word comment on its paragraph, and a
+    comment at the top summing up missing and incomplete parts. The original is only read.
+
+    ``result`` is the draft's CheckResult if already checked (e.g. by
+    check_many, with batch findings); otherwise the draft is checked here. A
+    .txt or .md draft gets a .docx copy of its text, laid out as a report.
+    """
+    from drafter import reading
+    from drafter.annotating import annotated
+
+    std = standard or load_standard()
+    loaded = reading.load(source, name)
+    if result is None:
+        result = check(loaded.document, standard=std, rules=rules)
+    return annotated(loaded, result, std)
+
+
+def find_drafts(paths: Iterable[Path | str]) -> Gathered:
+    """The drafts ``paths`` name: files as given, folders walked for the kinds drafter reads.
+
+    Hidden files and the temporary files Word and WPS leave (``~$报告.docx``)
+    are passed over; ``skipped`` counts other files found in the folders.
+    """
+    from drafter.files.gather import gather
+    from drafter.reading.sniff import DRAFT_EXTENSIONS
+
+    return gather([Path(p) for p in paths], DRAFT_EXTENSIONS)
+
+
+def review_file(
+    checked: Iterable[Entry], format: OutputFormat, standard: Standard | None = None, single: bool = False
+) -> bytes:
+    """A batch of checked drafts as a file for the reviewer's office: ``xlsx``, ``csv``, ``html`` or ``json``.
+
+    ``checked`` holds one :class:`Checked` per input file, readable or not,
+    in the order given; ``single`` makes JSON one object instead of a list.
+    """
+    from drafter.views import outputs
+
+    return outputs.build(list(checked), format, standard or load_standard(), single)
 
 
 def init(
@@ -319,21 +466,23 @@ def export_templates(directory: Path | str, force: bool = False) -> list[Path]:
     return templates_export.export(Path(directory), force=force)
 
 
-def _check_or_error(source: Source, standard: Standard) -> CheckResult | DrafterError:
+def _check_or_error(source: Source, standard: Standard, rules: RuleSet, previous: Subject | None
+                    ) -> CheckResult | DrafterError:
     try:
-        return check(source, standard=standard)
+        return check(source, standard=standard, rules=rules, previous=previous)
     except DrafterError as exc:
         return exc
 
 
-_worker_standard: Standard | None = None  # in a worker process: the standard it was started with
+# In a worker process: the standard, the review rules and last year's report it was started with.
+_worker_setup: tuple[Standard, RuleSet, Subject | None] | None = None
 
 
-def _worker_start(standard: Standard) -> None:
-    global _worker_standard
-    _worker_standard = standard
+def _worker_start(standard: Standard, rules: RuleSet, previous: Subject | None) -> None:
+    global _worker_setup
+    _worker_setup = (standard, rules, previous)
 
 
 def _check_in_worker(source: Source) -> CheckResult | DrafterError:
-    assert _worker_standard is not None, "a worker checks only after _worker_start"
-    return _check_or_error(source, _worker_standard)
+    assert _worker_setup is not None, "a worker checks only after _worker_start"
+    return _check_or_error(source, *_worker_setup)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -42,10 +43,11 @@ def cli():
 def cli_process():
     """Run ``python -m drafter`` as a real process (to see tracebacks, if any)."""
 
-    def run(*args, cwd=None, timeout=120) -> Run:
+    def run(*args, cwd=None, timeout=120, env=None) -> Run:
         proc = subprocess.run(
             [sys.executable, "-m", "drafter", *map(str, args)],
             capture_output=True, text=True, encoding="utf-8", cwd=cwd, timeout=timeout,
+            env={**os.environ, **env} if env else None,
         )
         return Run(proc.returncode, proc.stdout, proc.stderr)
 

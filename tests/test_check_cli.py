@@ -71,7 +71,7 @@ def test_table_output_names_parts_status_evidence_position_and_verdict(cli):
     run = cli("check", _seed("004"))
     assert run.exit_code == 1
     out = run.stdout
-    for text in ("主要举措和成效", "存在的不足和原因", "✗ 缺失", "✓ 已找到", "第 3 段", "结论：不齐全", "顺序", "主题覆盖"):
+    for text in ("主要举措和成效", "存在的不足和原因", "✗ 缺失", "✓ 已找到", "第 3 段", "结论：不齐全", "审查意见", "考核", "主题覆盖"):
         assert text in out, text
     complete = cli("check", _seed("003"))
     assert complete.exit_code == 0 and "结论：必需的 4 个部分齐全" in complete.stdout
@@ -113,13 +113,13 @@ def test_custom_schema_aliases_change_recognition(cli, tmp_path):
 
     data = yaml.safe_load((ROOT / "schemas" / "rule_of_law_report.yaml").read_text(encoding="utf-8"))
     leadership = next(p for p in data["parts"] if p["id"] == "leadership")
-    leadership["recognition"]["aliases"].append("一把手抓法治")
+    leadership["recognition"]["aliases"].append("头雁领航工程")
     schema = tmp_path / "custom.yaml"
     schema.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     draft = tmp_path / "draft.txt"
     draft.write_text(
         "一、主要举措和成效\n全年法制审核案件500件，依法行政水平提升。\n"
-        "二、一把手抓法治\n局长带头学法述法。\n"
+        "二、头雁领航工程\n局长带头学法述法。\n"
         "三、存在的不足和原因\n培训不足，原因是经费紧张。\n四、下一步工作安排\n一是加强培训。\n",
         encoding="utf-8",
     )

@@ -6,6 +6,7 @@ import docx
 import pytest
 import yaml
 
+import drafter
 from drafter import standard
 from paths import ROOT
 
@@ -77,6 +78,15 @@ def _check(tmp_path, text, std, name="draft.txt"):
     return recognize(readers.read(path), std)
 
 
+def _reviewed(tmp_path, text, name="draft.txt"):
+    """Recognition and the content review together, as drafter check runs them."""
+    import drafter
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return drafter.check(path)
+
+
 def _statuses(result):
     return {p.id: p.status for p in result.parts}
 
@@ -100,14 +110,17 @@ def test_nested_一_headings_inside_a_part_do_not_become_themed_measures(tmp_pat
 
 
 def test_shortcomings_listed_without_causes_warn(tmp_path, std):
-    result = _check(tmp_path, PRACTICE_ORDER_NO_CAUSES, std)
+    result = _reviewed(tmp_path, PRACTICE_ORDER_NO_CAUSES)
     assert result.complete
+    # One warning per item without a cause, each quoting its item.
+    no_cause = [f for f in result.findings if f.rule == "shortcoming.no-cause"]
+    assert [f.excerpt[:2] for f in no_cause] == ["一是", "二是", "三是"]
     assert [w for w in result.warnings if "原因" in w]
     assert not [w for w in result.warnings if "顺序" in w]
 
 
 def test_plans_without_heading_are_found_from_the_next_year_opening(tmp_path, std):
-    result = _check(tmp_path, UNHEADED_PLANS_BY_NEXT_YEAR, std)
+    result = _reviewed(tmp_path, UNHEADED_PLANS_BY_NEXT_YEAR)
     plans = next(p for p in result.parts if p.id == "plans")
     assert plans.status == "found" and plans.position == 6
     assert "无标题" in plans.evidence
@@ -115,13 +128,14 @@ def test_plans_without_heading_are_found_from_the_next_year_opening(tmp_path, st
 
 
 def test_a_part_holding_only_a_placeholder_counts_as_missing(tmp_path, std):
-    result = _check(tmp_path, PLACEHOLDER_SHORTCOMINGS, std)
+    result = _reviewed(tmp_path, PLACEHOLDER_SHORTCOMINGS)
     shortcomings = next(p for p in result.parts if p.id == "shortcomings")
     assert shortcomings.status == "missing"
     assert "待补充" in shortcomings.evidence and shortcomings.position == 4
     assert _statuses(result)["plans"] == "found"
     assert not result.complete
-    assert [w for w in result.warnings if "待填写/待补充" in w]
+    (blank,) = [f for f in result.findings if f.rule == "placeholder"]
+    assert blank.level == "error" and blank.position == 5 and "待补充" in blank.excerpt
 
 
 def test_a_text_that_is_not_a_report_says_so(tmp_path, std):
@@ -223,9 +237,9 @@ def test_a_short_line_naming_an_earlier_part_does_not_reopen_it(tmp_path, std):
     text = PRACTICE_ORDER_NO_CAUSES.replace("一是改进执法培训。", "主要工作\n一是推广枫桥经验，改进执法培训。")
     result = _check(tmp_path, text, std)
     assert _statuses(result)["plans"] == "found"
-    # The plans' text did not become measures: its topic is not counted as covered.
-    covered = {topic.id for topic, hit in result.topics if hit}
-    assert "dispute_resolution" not in covered and "legal_publicity" in covered
+    # The plans' text did not become measures: no measures section after the plans begin.
+    sequence = [s.part for s in result.sections]
+    assert sequence == ["measures", "leadership", "shortcomings", "plans"]
 
 
 def test_unheaded_leadership_is_found_from_its_opening_and_other_from_its_heading(tmp_path, std):
@@ -301,9 +315,13 @@ def test_the_missing_cause_warning_names_plain_examples_not_patterns(tmp_path):
     path = tmp_path / "standard.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     std = standard.load_standard(path)
-    result = _check(tmp_path, PRACTICE_ORDER_NO_CAUSES, std)
-    (warning,) = [f for f in result.findings if f.rule == "shortcoming.no-cause"]
+    draft = tmp_path / "draft.txt"
+    draft.write_text(PRACTICE_ORDER_NO_CAUSES, encoding="utf-8")
+    result = drafter.check(draft, standard=std)
+    warnings = [f for f in result.findings if f.rule == "shortcoming.no-cause"]
     plain = [c for c in std.role("problems").recognition.cause_cues if c.isalpha()][:3]
-    assert len(plain) == 3 and all(f"“{c}”" in warning.message for c in plain)
-    assert not any(ch in warning.message for ch in "[]{}\\^$|")
-    assert warning.position == next(p.position for p in result.parts if p.id == "shortcomings")
+    assert len(warnings) == 3  # one per item without a cause
+    for warning in warnings:
+        assert len(plain) == 3 and all(f"“{c}”" in warning.message for c in plain)
+        assert not any(ch in warning.message for ch in "[]{}\\^$|")
+        assert warning.position == next(p.position for p in result.parts if p.id == "shortcomings") + 1

@@ -64,14 +64,37 @@ def test_plan_answers_must_name_a_shortcoming(tmp_path, std):
     assert f.path == "plans[0].answers"
 
 
-def test_missing_leadership_facts_are_warnings_not_errors(tmp_path, std):
+def validation_for(tmp_path, mutate):
+    """validate() as the command runs it: completeness and the content review."""
+    import drafter
+
+    data = copy.deepcopy(BASE)
+    mutate(data)
+    path = tmp_path / "in.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return drafter.validate(path)
+
+
+def test_missing_leadership_facts_are_review_warnings_that_leave_the_input_complete(tmp_path, std):
     def vague(d):
         d["leadership"] = [{"text": "主要负责人高度重视法治建设，亲自过问重要工作。" * 10},
-                           {"text": "主要负责人带头遵守法律，推动各项工作落实。" * 10}]
+                           {"text": "主要负责人带头尊法学法守法用法，推动各项工作落实。" * 10}]
 
-    found = findings_for(tmp_path, std, vague)
-    assert completeness.is_complete(found)
-    assert codes(found).count("leadership.fact-missing") == len(std.leadership_facts)
+    validation = validation_for(tmp_path, vague)
+    assert validation.complete
+    missing = [f for f in validation.review if f.rule == "leadership.fact-missing"]
+    # The slogan 尊法学法守法用法 does not count as stating the study sessions.
+    assert len(missing) == len(std.leadership_facts)
+    assert all(f.level == "warning" and f.path == "leadership" and f.line for f in missing)
+
+
+def test_a_leadership_fact_stated_without_its_count_is_a_review_warning(tmp_path, std):
+    def uncounted(d):
+        d["leadership"][0]["text"] = "局长坚持把学习贯彻习近平法治思想列入局党委会“第一议题”，组织理论学习中心组专题学法。"
+
+    validation = validation_for(tmp_path, uncounted)
+    (f,) = [f for f in validation.review if f.rule == "leadership.fact-missing.count"]
+    assert "学法" in f.message and f.path == "leadership[0].text"
 
 
 def test_year_consistency_warnings(tmp_path, std):
@@ -81,9 +104,11 @@ def test_year_consistency_warnings(tmp_path, std):
         d["plans"][0]["text"] = f"{year}年将继续推进执法规范化建设。" + d["plans"][0]["text"]
         d["meta"]["date"] = f"{year}-12-30"
 
-    found = findings_for(tmp_path, std, stale)
-    assert {"year.opening-stale", "plans.year", "meta.date-year"} <= set(codes(found, "warning"))
-    assert completeness.is_complete(found)
+    validation = validation_for(tmp_path, stale)
+    assert {"year.opening-stale", "meta.date-year"} <= set(codes(validation.findings, "warning"))
+    (plans,) = [f for f in validation.review if f.rule == "plans.year"]
+    assert plans.path == "plans[0].text" and plans.level == "warning"
+    assert validation.complete
 
 
 def test_unknown_order_and_topic(tmp_path, std):

@@ -80,7 +80,7 @@ def test_bold_through_a_character_style_and_through_the_default_paragraph_style(
     assert [b.bold for b in second] == [True, True]
 
 
-def test_hyperlinks_and_insertions_are_text_deletions_and_text_boxes_are_not(tmp_path):
+def test_hyperlinks_and_insertions_are_text_deletions_are_not_and_a_text_box_is_its_own_paragraph(tmp_path):
     document = docx.Document()
     _paragraph_xml(
         document,
@@ -93,8 +93,9 @@ def test_hyperlinks_and_insertions_are_text_deletions_and_text_boxes_are_not(tmp
         '<w:p><w:r><w:t>文本框里的字</w:t></w:r></w:p>'
         '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>',
     )
-    (block,) = _blocks(document, tmp_path)
+    box, block = _blocks(document, tmp_path)
     assert block.text == "详见门户网站公开栏目。"
+    assert box.text == "文本框里的字"  # read where it is anchored, before the anchoring paragraph's text
 
 
 def test_a_cycle_of_based_on_styles_ends(tmp_path):

@@ -1,6 +1,8 @@
 """The rendered .docx is valid WordprocessingML: its parts pass the ECMA-376
 transitional schema (tests/data/ooxml, see its README), read as ECMA-376 Part 3
-tells a consumer to read markup-compatibility extensions."""
+tells a consumer to read markup-compatibility extensions. Checked: the three
+examples (with the 版记, one with the number line) and the Word form (tables,
+note style, custom property)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,14 @@ from lxml import etree
 
 from drafter.drafting import input as model
 from drafter.drafting import render
+from drafter.drafting.form import writer as form
 from paths import EXAMPLES, ROOT
 
-SCHEMA_FILE = ROOT / "tests" / "data" / "ooxml" / "wordprocessingml.xsd"
+SCHEMAS = ROOT / "tests" / "data" / "ooxml"
+SCHEMA_FILE = SCHEMAS / "wordprocessingml.xsd"
+PROPERTY_SCHEMAS = {"docProps/app.xml": "shared-documentPropertiesExtended.xsd",
+                    "docProps/custom.xml": "shared-documentPropertiesCustom.xsd"}
+FORM = "form"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WORD_PARTS = ("word/document.xml", "word/styles.xml", "word/settings.xml", "word/fontTable.xml",
@@ -26,10 +33,19 @@ def schema():
     return etree.XMLSchema(etree.parse(str(SCHEMA_FILE)))
 
 
-@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)
-def package(request, std):
-    report, _ = model.load(request.param)
-    with zipfile.ZipFile(io.BytesIO(render.draft(report, std))) as archive:
+@pytest.fixture(scope="module", params=[*EXAMPLES, FORM], ids=lambda p: getattr(p, "stem", p))
+def source(request):
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def package(source, std):
+    if source == FORM:
+        data = form.write(std, "澄源县公安局", 2025)
+    else:
+        report, _ = model.load(source)
+        data = render.draft(report, std)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
@@ -58,6 +74,32 @@ def test_part_is_valid_transitional_wordprocessingml(schema, package, part):
     assert part in package
     valid = schema.validate(without_ignorables(package[part]))
     assert valid, "\n".join(str(e) for e in schema.error_log)
+
+
+def test_property_parts_are_valid(source, package):
+    # Every package has app.xml; the form has custom.xml too (the property marking it).
+    expected = {"docProps/app.xml", "docProps/custom.xml"} if source == FORM else {"docProps/app.xml"}
+    assert expected == {part for part in PROPERTY_SCHEMAS if part in package}
+    for part in expected:
+        schema = etree.XMLSchema(etree.parse(str(SCHEMAS / PROPERTY_SCHEMAS[part])))
+        assert schema.validate(etree.fromstring(package[part])), "\n".join(str(e) for e in schema.error_log)
+
+
+def test_the_checked_parts_hold_the_furniture_and_the_form(source, package):
+    # What the validation above covers: the 版记 (a floating table between rules)
+    # in every example, the number line's rule in a report sent upward, and the
+    # form's tables, shaded header rows and note style.
+    body = etree.fromstring(package["word/document.xml"]).find(f"{{{W}}}body")
+    tables = body.findall(f".//{{{W}}}tbl")
+    if source == FORM:
+        styles = etree.fromstring(package["word/styles.xml"])
+        assert len(tables) > 5 and body.findall(f".//{{{W}}}tcPr/{{{W}}}shd")
+        assert styles.find(f"{{{W}}}style[@{{{W}}}styleId='FormNote']") is not None
+        assert "docProps/custom.xml" in package
+        return
+    assert [t.find(f"{{{W}}}tblPr/{{{W}}}tblpPr") is not None for t in tables] == [True]
+    rule = body.find(f"{{{W}}}p/{{{W}}}pPr/{{{W}}}pBdr/{{{W}}}bottom")
+    assert (rule is not None) == bool(model.load(source)[0].meta.doc_number)
 
 
 def test_every_word_part_is_checked(package):

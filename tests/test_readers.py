@@ -163,12 +163,13 @@ def test_zipguard_limits_total_size(tmp_path, monkeypatch):
         ("garbage.docx", bytes(range(256)) * 40, "不是 Word 文档"),
         ("broken.docx", b"PK\x03\x04" + b"\x00" * 200, "已损坏"),
         ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200, "旧版 .doc"),
-        ("zipped.txt", b"PK\x03\x04" + b"\x00" * 200, "改回 .docx"),
+        ("zipped.txt", b"PK\x03\x04" + b"\x00" * 200, "已损坏"),  # read by content: a (broken) zip
         ("report.doc", b"\xd0\xcf\x11\xe0", "另存为"),
         ("report.wps", b"\xd0\xcf\x11\xe0", "另存为"),
         ("report.pdf", b"%PDF-1.7", "PDF"),
-        ("report.xlsx", b"PK\x03\x04", "不支持的文件类型"),
-        ("report", b"text", "没有扩展名"),
+        ("report.xlsx", b"PK\x03\x04", "已损坏"),
+        ("picture.docx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "图片"),
+        ("report.jpg", b"text", "不支持的文件类型"),
     ],
 )
 def test_unusable_inputs_raise_a_chinese_message_naming_the_file(tmp_path, name, content, expected):

@@ -20,12 +20,16 @@ def test_bundled_standard_has_the_five_stable_parts(std):
     assert not std.part("other").required
 
 
-def test_every_accepted_order_starts_with_measures_and_puts_plans_after_shortcomings(std):
-    assert {o.id for o in std.orders} >= {"practice", "regulation"}
+def test_accepted_orders_are_exactly_measures_before_shortcomings_before_plans_leadership_anywhere_before_plans(std):
+    assert {o.id for o in std.orders} >= {"practice", "regulation", "leadership_first"}
+    main = ["measures", "shortcomings", "plans"]
     for order in std.orders:
         seq = order.sequence
-        assert seq[0] == "measures"
-        assert seq.index("plans") > seq.index("shortcomings")
+        assert [p for p in seq if p in main] == main
+        assert seq.index("leadership") < seq.index("plans")
+    # Every place leadership may take before plans is one of the accepted orders.
+    placed = {tuple(o.sequence).index("leadership") for o in std.orders}
+    assert placed == {0, 1, 2}
     assert std.order("regulation").sequence.index("shortcomings") < std.order("regulation").sequence.index("leadership")
     assert std.order("practice").sequence.index("leadership") < std.order("practice").sequence.index("shortcomings")
 

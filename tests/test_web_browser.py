@@ -23,6 +23,9 @@ if CHROMIUM is None:
 from web_support import Served  # noqa: E402
 
 expect = playwright_api.expect
+# Waits are for the page to catch up, not speed targets: a CI machine under load
+# may take seconds for the first check or render.
+expect.set_options(timeout=30_000)
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 LONG = "全年坚持依法履职，规范执法程序，完善监督机制，落实案件评查制度，执法质量和群众满意度稳步提升。"

@@ -120,6 +120,25 @@ def test_a_word_file_that_is_not_a_form_is_refused_with_the_way_forward(tmp_path
     assert "Traceback" not in run.stderr
 
 
+def test_a_hostile_docx_is_refused_before_its_properties_are_inflated(tmp_path):
+    # A form's custom.xml that inflates 1000-fold: the zip guard refuses the file
+    # before the form sniffing reads that part (import looks for a form first).
+    import tracemalloc
+
+    bomb = tmp_path / "表.docx"
+    property_ = f'<property name="{layout.PROPERTY}"/>'.encode()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("docProps/custom.xml", b"<Properties>" + property_ + b" " * 20_000_000 + b"</Properties>")
+    tracemalloc.start()
+    try:
+        with pytest.raises(drafter.DrafterError, match="压缩比异常"):
+            drafter.import_report(bomb)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 10_000_000
+
+
 def test_the_form_input_is_never_overwritten_by_render(tmp_path, std, cli):
     example = EXAMPLES[0]
     report = drafter.load_input(example).report

@@ -155,3 +155,15 @@ def test_yaml_guesses_an_officer_does_not_mean_stay_text(parser):
     located = parse("a: yes\nb: 012\nc: 9:30\nd: =\ne: <<\nf: 2025-02-30\ng: '2025'\nh: 1_000\n", "输入.yaml")
     assert located.data == {"a": "yes", "b": "012", "c": "9:30", "d": "=", "e": "<<", "f": "2025-02-30",
                             "g": "2025", "h": 1000}
+
+
+def test_data_files_may_share_content_through_aliases_counted_expanded(parser):
+    located = parse("a: &x [1, 2]\nb: *x\nc: &s 文字\nd: *s\n", "规则.yaml", aliases=True)
+    assert located.data == {"a": [1, 2], "b": [1, 2], "c": "文字", "d": "文字"}
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(8)
+    )
+    with pytest.raises(DrafterError) as caught:
+        parse(bomb, "规则.yaml", aliases=True)
+    (problem,) = caught.value.problems
+    assert problem.line == 6 and "展开后" in problem.message  # within the line of *e (9**5 nodes each)

@@ -6,7 +6,8 @@ their real-world variants (the standard's ``numbering`` patterns), and short
 standalone or bold lines. A numbered paragraph that goes on after its first
 sentence ("（一）聚焦……。一是……") is a run-in heading: the first sentence is the
 heading. Inline enumerations (一是……二是……) are body text. Web-page metadata
-lines, the title and the recipient line are set apart.
+lines (page furniture such as 索引号 or 浏览次数), a bare date line above the
+text, the title and the recipient line are set apart; a date line is never a heading.
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ class Analyser:
                 unit = Unit(block, _FRONT_KINDS[block.kind])
             elif any(p.search(text) for p in self.metadata):
                 unit = Unit(block, "meta")
+            elif self.date.search(text):  # a bare date is never a heading: above the text, page furniture
+                unit = Unit(block, "para" if content else "meta")
             elif not content and self._front_matter(block, titles):
                 unit = Unit(block, "front" if text.endswith(("：", ":")) else "title")
             else:

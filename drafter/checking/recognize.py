@@ -19,7 +19,8 @@ the standard: aliases, cues, cause cues, orders, markers):
 4. Substantial text before the first other part is the measures even without
    a heading (its heading may have been lost).
 5. A part still not found but named by a sub-heading inside another part is
-   partial; a part whose body is only a placeholder marker is missing.
+   partial; a part whose body is only placeholder markers (with numbering and
+   at most a stock lead-in sentence: an untouched template) is missing.
 
 Positions are 0-based paragraph indexes (Block.index): the place in the
 file's non-empty paragraphs, title included, in reading order.
@@ -30,65 +31,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from drafter.document import Document
 from drafter.findings import Finding
 from drafter.checking.headings import Analyser, Unit, first_sentence, normalize
+from drafter.checking import structure
+from drafter.checking.identity import unit_name
+from drafter.checking.results import STRUCTURAL_RULES, CheckResult, PartResult, Section, Status  # noqa: F401  (re-exported)
 from drafter.standard import Part, Standard, Topic, fill_year
 
-Status = Literal["found", "partial", "missing"]
-# Findings recognition itself makes; they are also the JSON's "warnings".
-STRUCTURAL_RULES = ("report.not-a-report", "part.order", "shortcoming.no-cause", "placeholder")
-
 _SNIPPET = 30
-
-
-@dataclass
-class PartResult:
-    id: str
-    name: str
-    required: bool
-    status: Status
-    evidence: str | None = None
-    position: int | None = None
-    own_section: bool = False  # the part stands as its own section (not a sub-heading)
-
-
-@dataclass(frozen=True)
-class Section:
-    """A stretch of the draft that is (a section of) one part: blocks ``start`` to ``end`` (exclusive).
-
-    ``how`` says how its start was recognized: heading, themed (a theme of the
-    themes part), cue, inferred or unheaded. A themed report has several
-    sections of one part. Importing reads the parts' text through these.
-    """
-
-    part: str
-    how: str
-    start: int  # Block.index of its first block
-    end: int
-
-
-@dataclass
-class CheckResult:
-    file: str
-    parts: list[PartResult]
-    findings: list[Finding] = field(default_factory=list)
-    topics: list[tuple[Topic, bool]] = field(default_factory=list)  # measures' topic coverage
-    year: int | None = None
-    sections: list[Section] = field(default_factory=list)  # in reading order
-
-    @property
-    def complete(self) -> bool:
-        """Every required part found (content findings never change this)."""
-        return all(p.status == "found" for p in self.parts if p.required)
-
-    @property
-    def warnings(self) -> list[str]:
-        """The structural findings' messages (the JSON contract's ``warnings``)."""
-        return [f.message for f in self.findings if f.rule in STRUCTURAL_RULES]
 
 
 @dataclass
@@ -117,7 +71,10 @@ class _Recogniser:
         self.content = [i for i, u in enumerate(self.units) if u.content]
         self.year = self._year()
         self.placeholder = std.placeholder_re
+        self.top: int | None = None  # the top heading level (set by _explicit_starts)
+        self._next_heading: list[int | None] | None = None  # per content paragraph: the next heading's level
         self.aliases = {p.id: self._aliases(p) for p in std.parts}
+        self.heading_patterns = {p.id: self._patterns(p.recognition.heading_patterns) for p in std.parts}
         self.cues = {p.id: self._patterns(p.recognition.cues) for p in std.parts}
         self.roles = std.roles
         self.causes = self._patterns(std.role("problems").recognition.cause_cues)
@@ -167,6 +124,8 @@ class _Recogniser:
     def _scores(self, heading: str) -> dict[str, int]:
         words = normalize(heading)
         scores = {pid: sum(len(a) for a in aliases if a in words) for pid, aliases in self.aliases.items()}
+        for pid, patterns in self.heading_patterns.items():  # word classes: the longest match counts, once
+            scores[pid] = max(scores[pid], max((len(m.group(0)) for c in patterns if (m := c.search(words))), default=0))
         return {pid: s for pid, s in scores.items() if s}
 
     def _name_part(self, heading: str, started: set[str], strict: bool = False) -> str | None:
@@ -198,8 +157,10 @@ class _Recogniser:
         themes = next(r for r in results if r.id == self.roles.themes)
         if themes.status == "missing":
             self._unheaded_themes(themes, starts)
-        findings = self._findings(results, starts)
-        return CheckResult(self.document.source, results, findings, self._topics(starts), self.year, self._sections(starts))
+        findings = self._findings(results)
+        roles = {u.index: "para" if u.run_in else u.role for u in self.units}
+        return CheckResult(self.document.source, results, findings, self._topics(), self.year,
+                           self._sections(starts), roles, unit=unit_name(self.units, self.std))
 
     def _sections(self, starts: list[_Start]) -> list[Section]:
         ends = [self.units[s.unit].index for s in starts[1:]] + [len(self.document.blocks)]
@@ -207,7 +168,7 @@ class _Recogniser:
 
     def _explicit_starts(self) -> list[_Start]:
         headings = [self.units[i] for i in self.content if self.units[i].role == "heading"]
-        top = min((u.level for u in headings if u.level), default=None)
+        top = self.top = min((u.level for u in headings if u.level), default=None)
         top_shape = next((u.shape for u in headings if u.level == top and u.numbered), "")
         starts: list[_Start] = []
         started: set[str] = set()
@@ -256,12 +217,35 @@ class _Recogniser:
                     continue
                 if not self._may_begin_at(pid, i, current, first, last_explicit):
                     continue
-                if any(c.search(opening) for c in self.cues[pid]):
+                resumed = next_explicit < len(explicit) and current is not None and (
+                    explicit[next_explicit].part == current.part)  # the part it interrupts goes on after it
+                if any(c.search(opening) for c in self.cues[pid]) and not resumed and not self._nested(n):
                     start = _Start(i, pid, "cue")
                     starts.append(start)
                     first[pid] = i
                     current = start  # later paragraphs are inside it (i grows; explicit ones before i are older)
                     break
+
+    def _nested(self, n: int) -> bool:
+        """Whether content paragraph ``n`` lies inside a section whose sub-headings go on after it.
+
+        Such a paragraph is body text of that section (e.g. the leadership duty
+        mentioned among the measures), however its first sentence reads: a
+        part can begin only where the next heading is not a sub-heading.
+        """
+        if self._next_heading is None:
+            following: list[int | None] = [None] * len(self.content)
+            level = None
+            for k in range(len(self.content) - 1, -1, -1):
+                following[k] = level
+                unit = self.units[self.content[k]]
+                if unit.role == "heading" and not unit.run_in:
+                    level = unit.level
+                elif unit.role == "heading":
+                    level = unit.level or level
+            self._next_heading = following
+        level = self._next_heading[n]
+        return self.top is not None and level is not None and level > self.top
 
     def _may_begin_at(
         self, pid: str, i: int, current: _Start | None, first: dict[str, int], last_explicit: int
@@ -334,11 +318,12 @@ class _Recogniser:
             region = self._region(starts, part.id)
             body = self._body(region, first)
             result.position, result.own_section = unit.index, True
+            marker = self.placeholder.search(body)
+            if marker and len(_residue(self.placeholder.sub("", body))) < self.std.placeholders.content_min_chars:
+                # An untouched template: blanks, numbering and a stock lead-in sentence are not content.
+                result.evidence = f"只有待填写的空白和套话，没有实际内容：{_snippet(marker.group(0))}"
+                return result
             if not self.placeholder.sub("", body).strip(" \t\r\n。，,.；;：:"):
-                marker = self.placeholder.search(body)
-                if marker:
-                    result.evidence = f"只有待补充标记：{marker.group(0)}"
-                    return result
                 result.status, result.evidence = "partial", f"只有标题，没有正文：{_snippet(_heading_line(unit))}"
                 return result
             result.status = "partial" if first.how == "inferred" else "found"
@@ -350,7 +335,28 @@ class _Recogniser:
             result.status, result.position = "partial", unit.index
             where = f"“{_snippet(_heading_line(parent), 20)}”下" if parent is not None else "文中"
             result.evidence = f"未单独成部分，只在{where}作为小标题出现：{_snippet(_heading_line(unit))}"
+            return result
+        stated = self._statement(part)
+        if stated is not None:
+            unit, sentence = stated
+            result.status, result.position = "partial", unit.index
+            result.evidence = f"未单独成部分，只在正文中写到：{_snippet(sentence, 40)}"
         return result
+
+    def _statement(self, part: Part) -> tuple[Unit, str] | None:
+        """The first sentence of the text stating what part ``part`` is about, and its paragraph."""
+        patterns = self._patterns(part.recognition.statements)
+        if not patterns:
+            return None
+        for i in self.content:
+            unit = self.units[i]
+            for pattern in patterns:
+                found = pattern.search(unit.text)
+                if found:
+                    start = max(unit.text.rfind(ch, 0, found.start()) for ch in "。！？；") + 1
+                    ends = [e for e in (unit.text.find(ch, found.end()) for ch in "。！？；") if e >= 0]
+                    return unit, unit.text[start: min(ends) + 1 if ends else len(unit.text)].strip()
+        return None
 
     def _evidence(self, first: _Start, mine: list[_Start]) -> str:
         unit = self.units[first.unit]
@@ -377,6 +383,8 @@ class _Recogniser:
                 # starts are sorted by unit (run() relies on it): the parent is found by bisection.
                 k = bisect_left(starts, i, key=lambda s: s.unit)
                 parent = starts[k - 1] if k else None
+                if parent is not None and self.std.precedes(parent.part, pid):
+                    continue  # a part that always comes later cannot sit inside this one: the words are its own
                 return (self.units[parent.unit] if parent else None), unit
         return None
 
@@ -394,52 +402,13 @@ class _Recogniser:
 
     # -- warnings and extra information --------------------------------------
 
-    def _findings(self, results: list[PartResult], starts: list[_Start]) -> list[Finding]:
-        findings = []
-        full = "".join(self.units[i].text for i in self.content)
-        markers = self.std.report_markers
-        hits = [t for t in markers.terms if t in full]
-        if len(hits) < markers.min_hits:
-            seen = "、".join(hits) if hits else "一个也没有"
-            findings.append(Finding(
-                "report.not-a-report", "warning",
-                f"这份文件不像{self.std.name}：报告常用词（如“{markers.terms[0]}”“{markers.terms[1]}”）"
-                f"只出现了 {len(hits)} 个（{seen}），至少应有 {markers.min_hits} 个。请确认选对了文件。",
-            ))
-        placed = sorted((r for r in results if r.own_section and r.status != "missing"), key=lambda r: r.position)
-        sequence = [r.id for r in placed]
-        if not any(_is_subsequence(sequence, o.sequence) for o in self.std.orders):
-            names = {p.id: p.name for p in self.std.parts}
-            shown = " → ".join(names[pid] for pid in sequence)
-            accepted: dict[str, list[str]] = {}
-            for order in self.std.orders:  # the accepted orders, restricted to the parts present
-                expected = " → ".join(names[pid] for pid in order.sequence if pid in sequence)
-                accepted.setdefault(expected, []).append(order.name)
-            options = "；或".join(f"“{seq}”（{'、'.join(by)}）" for seq, by in accepted.items())
-            findings.append(Finding("part.order", "warning", f"各部分的顺序是“{shown}”，不符合认可的顺序。应为{options}。"))
-        short = next(r for r in results if r.id == self.roles.problems)
-        if short.own_section and short.status != "missing":
-            region = "".join(self.units[i].text for i in self._region(starts, short.id))
-            if not any(c.search(region) for c in self.causes):
-                plain = [c for c in self.std.role("problems").recognition.cause_cues if re.escape(c) == c][:3]
-                examples = "".join(f"“{c}”" for c in plain)
-                findings.append(Finding(
-                    "shortcoming.no-cause", "warning",
-                    f"“{short.name}”只列了问题，没有分析原因（未见{examples}一类表述）。按规定，既要写问题，也要写原因。",
-                    position=short.position, part=short.id,
-                ))
-        markers_left = [(u.index, m.group(0)) for u in self.units if u.content for m in self.placeholder.finditer(u.text)]
-        if markers_left:
-            index, marker = markers_left[0]
-            findings.append(Finding(
-                "placeholder", "warning",
-                f"文中还有 {len(markers_left)} 处待填写/待补充标记，第一处在第 {index + 1} 段：{marker}",
-                excerpt=marker, position=index,
-            ))
-        return findings
+    def _findings(self, results: list[PartResult]) -> list[Finding]:
+        content = [self.units[i] for i in self.content]
+        meta = [u for u in self.units if u.role == "meta"]
+        return structure.findings(self.std, content, meta, results)
 
-    def _topics(self, starts: list[_Start]) -> list[tuple[Topic, bool]]:
-        text = "".join(self.units[i].text for i in self._region(starts, self.roles.themes))
+    def _topics(self) -> list[tuple[Topic, bool]]:
+        text = "".join(self.units[i].text for i in self.content)
         return [(t, any(k in text for k in t.keywords)) for t in self.std.topics]
 
 
@@ -450,6 +419,9 @@ def _heading_line(unit: Unit) -> str:
     return unit.text
 
 
-def _is_subsequence(seq: list[str], order: list[str]) -> bool:
-    it = iter(order)
-    return all(pid in it for pid in seq)
+_NOT_CONTENT = re.compile(r"[（(]?[一二三四五六七八九十\d]+[)）]?[是、.．]?|[\s\W_]")
+
+
+def _residue(text: str) -> str:
+    """What is left of a part's text once numbering, enumerators, digits and punctuation are taken out."""
+    return _NOT_CONTENT.sub("", text)

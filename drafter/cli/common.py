@@ -13,11 +13,17 @@ import typer
 from drafter.cli import helpformat
 
 if TYPE_CHECKING:
+    from drafter.checking.review import RuleSet
     from drafter.standard import Standard
 
 StandardOption = typer.Option(
     None, "--standard", metavar="FILE",
     help="使用自定义的报告标准文件（复制内置的 schemas/rule_of_law_report.yaml 修改而成；默认用内置标准）。",
+    show_default=False,
+)
+RulesOption = typer.Option(
+    None, "--rules", metavar="FILE",
+    help="本单位的审查规则文件（YAML）：增加规则（如本地常见错字），或用 off 关闭规则。格式见 README“内容审查”。",
     show_default=False,
 )
 # The option's name before 0.2; still accepted, no longer shown.
@@ -75,9 +81,18 @@ def choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
         raise typer.Exit(2)
 
 
+def load_rules(std: Standard, rules: Optional[Path]) -> RuleSet:
+    """The review rules: the standard's, changed by the unit's --rules file."""
+    from drafter import api
+
+    with guarded():
+        return api.load_rules(std, rules)
+
+
 def load_standard(standard: Optional[Path], schema: Optional[Path]) -> Standard:
     """The standard named by --standard (or its old name --schema), else the bundled one."""
     from drafter import api
 
     with guarded():
         return api.load_standard(standard or schema)
+

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from drafter.cli.app import Typer, app
-from drafter.cli.common import SchemaAlias, StandardOption, choice, err, guarded, load_standard
+from drafter.cli.common import RulesOption, SchemaAlias, StandardOption, choice, err, guarded, load_rules, load_standard
 
 
 @app.command("init")
@@ -53,12 +53,18 @@ def validate_cmd(
     standard: Optional[Path] = StandardOption,
     schema: Optional[Path] = SchemaAlias,
     fmt: str = typer.Option("table", "--format", help="输出格式：table（表格，给人看）或 json（给程序用）。"),
+    rules: Optional[Path] = RulesOption,
 ) -> None:
-    """检查输入文件是否完整：必填部分、最少条数、每条不足是否写了原因、是否还有 init 留下的【待填写】空白（含没填的数值）、第一责任人职责要点、年份是否前后一致。
+    """检查输入文件是否完整：必填部分、最少条数、每条不足是否写了原因、是否还有 init 留下的【待填写】空白（含没填的数值）、成文日期和开头的年份。
 
     字数少于指引只作提醒。每处问题说明位置：第2条不足的“原因”（第112行）；Word 表单为“第3部分第2段”。
 
-    退出码：0 完整；1 有缺项（列出每处的行号和改法）；2 文件无法使用（编码、YAML 格式或字段类型错误）。
+    同时做内容审查（与 drafter check 用同一套规则）：领导人姓名和规范提法、错别字、法律法规名称、
+    “今年”“截至目前”、安排的年份、第一责任人职责要点（含次数）、数字前后不一致、笼统的说法、个人信息等，
+    每条注明位置。审查意见不影响“是否完整”。
+
+    退出码：0 完整且没有错误级的审查意见；1 有缺项（列出每处的行号和改法）或有错误级的审查意见；
+    2 文件无法使用（编码、YAML 格式或字段类型错误）。
     一次检查多个文件时取最严重的结果；--format json 对多个文件输出一个列表。
     """
     import json
@@ -70,20 +76,22 @@ def validate_cmd(
 
     choice("--format", fmt, ("table", "json"))
     std = load_standard(standard, schema)
+    ruleset = load_rules(std, rules)
     console = Console()
     payloads, worst = [], 0
     for path in inputs:
         try:
             with guarded():
-                validation = api.validate(path, standard=std)
+                validation = api.validate(path, standard=std, rules=ruleset)
         except typer.Exit as stop:
             worst = max(worst, stop.exit_code)
             payloads.append({"file": str(path), "complete": False, "error": "文件无法使用，见错误输出。"})
             continue
-        worst = max(worst, 0 if validation.complete else 1)
-        payloads.append(view.payload(validation.file, validation.parts, validation.findings))
+        flawed = any(f.level == "error" for f in validation.review)
+        worst = max(worst, 0 if validation.complete and not flawed else 1)
+        payloads.append(view.payload(validation.file, validation.parts, validation.all_findings, validation.complete))
         if fmt == "table":
-            view.show(console, validation.file, validation.parts, validation.findings)
+            view.show(console, validation.file, validation.parts, validation.findings, validation.review)
     if fmt == "json":
         print(json.dumps(payloads[0] if len(payloads) == 1 else payloads, ensure_ascii=False, indent=2))
     raise typer.Exit(worst)
@@ -144,6 +152,7 @@ def render_cmd(
     ),
     standard: Optional[Path] = StandardOption,
     schema: Optional[Path] = SchemaAlias,
+    rules: Optional[Path] = RulesOption,
 ) -> None:
     """按 GB/T 9704-2012《党政机关公文格式》生成 Word 文稿。
 
@@ -154,6 +163,8 @@ def render_cmd(
     同一输入文件每次生成的文稿完全相同。不会覆盖已有文件（除非加 --force），也不会改动输入文件。
 
     生成哪种文件由 -o 的扩展名决定（.docx 为 Word 文稿，.md 为文字）；--format 与扩展名不一致、写成 .doc 或没有扩展名时不生成，并说明怎么改。
+
+    内容审查的意见（错别字、提法、年份、个人信息等，与 drafter validate 相同）在生成后列出，供定稿前修改，不影响生成。
 
         drafter render 澄源县公安局2025.yaml
         drafter render 澄源县公安局2025.yaml -o 报告草稿.docx --allow-incomplete
@@ -166,8 +177,9 @@ def render_cmd(
     with guarded():
         fmt = api.output_format(output, fmt)
     std = load_standard(standard, schema)
+    ruleset = load_rules(std, rules)
     with guarded():
-        validation = api.validate(input_file, standard=std)
+        validation = api.validate(input_file, standard=std, rules=ruleset)
     errors = [f for f in validation.findings if f.level == "error"]
     if errors and not allow_incomplete:
         err(f"{input_file}：输入不完整，有 {len(errors)} 处缺项，未生成文稿。请逐条补全：")
@@ -190,6 +202,13 @@ def render_cmd(
     warnings = len(validation.findings) - len(errors)
     if warnings:
         print(f"另有 {warnings} 处提醒，运行 drafter validate {input_file} 查看。", file=sys.stderr)
+    if validation.review:
+        print(f"审查意见 {len(validation.review)} 条（不影响生成，请在定稿前修改）：", file=sys.stderr)
+        for finding in validation.review:
+            print(f"  {finding.location}  [{_LEVEL_WORDS[finding.level]}] {finding.message}", file=sys.stderr)
+
+
+_LEVEL_WORDS = {"error": "错误", "warning": "提醒", "info": "参考"}
 
 
 templates_app = Typer(

@@ -6,6 +6,6 @@ definition. ``cjk``: whitespace in Chinese text. ``wordstyles``: Word's
 built-in styles for each block kind, for the .docx writer and reader alike.
 """
 
-from drafter.document.model import Block, BlockKind, Document, TooManyBlocks
+from drafter.document.model import Block, BlockKind, Document, Table, TooManyBlocks
 
-__all__ = ["Block", "BlockKind", "Document", "TooManyBlocks"]
+__all__ = ["Block", "BlockKind", "Document", "Table", "TooManyBlocks"]

@@ -13,9 +13,23 @@ from typing import Literal
 
 # docnumber/issuer (发文字号, 签发人) stand above the title of a report sent upward;
 # cc and imprint (抄送, 印发机关和印发日期) form the 版记 at its end (GB/T 9704).
+# note and table are the Word form's (drafter init x.docx): a grey 填写说明, a grid of cells.
 BlockKind = Literal[
     "title", "recipient", "heading", "paragraph", "signature", "date", "docnumber", "issuer", "cc", "imprint",
+    "note", "table",
 ]
+
+
+@dataclass(frozen=True)
+class Table:
+    """The cells of a table block, header row first, and its columns' relative widths."""
+
+    rows: tuple[tuple[str, ...], ...]
+    weights: tuple[float, ...]
+
+    def __post_init__(self) -> None:
+        if any(len(row) != len(self.weights) for row in self.rows):
+            raise ValueError("every row of a table has one cell per column")
 
 
 @dataclass
@@ -27,6 +41,10 @@ class Block:
     style: str | None = None  # the source's paragraph style name (.docx)
     outline_level: int | None = None  # the source's outline level, 1-based (.docx, .md)
     bold: bool = False  # the whole paragraph is bold in the source
+    table: Table | None = None  # the cells of a "table" block
+    # Which paragraph of the source this is (.docx: the ordinal of its w:p among all w:p
+    # elements of the main document part, in document order), so findings can be put back there.
+    origin: int | None = None
 
 
 class TooManyBlocks(Exception):
@@ -42,6 +60,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     source: str = ""
     max_blocks: int | None = None  # set by readers, so hostile files stop early
+    converted_from: str | None = None  # the file was converted to .docx (by LibreOffice) from this, in words
 
     def add(self, kind: BlockKind, text: str, **attrs) -> Block:
         if self.max_blocks is not None and len(self.blocks) >= self.max_blocks:

@@ -3,9 +3,11 @@
 Types were already checked by the model; this asks whether the report would be
 complete: required parts present and non-empty, minimum amounts met, every
 shortcoming with its cause, no blanks left from ``drafter init`` (a figure's
-empty value, or the skeleton's 0 and 0, count as blanks), leadership facts
-stated, years consistent. Errors make the input incomplete (exit 1); warnings
-are advice and never block rendering (a part shorter than the guidance is one).
+empty value, or the skeleton's 0 and 0, count as blanks), dates consistent.
+Errors make the input incomplete (exit 1); warnings are advice and never block
+rendering (a part shorter than the guidance is one). What the text says
+(leadership facts, years named in plans, wording) is the content review's
+(drafter.checking.review), which never changes completeness.
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
+from drafter.document.cjk import count_chars
 from drafter.drafting.input import Figure, Report
 from drafter.findings import Finding, Level, has_errors
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
 from drafter.yamlio import validation as modelcheck
 
-_COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 
 
 @dataclass
@@ -34,11 +36,6 @@ class PartSummary:
     items: int
     chars: int
     complete: bool
-
-
-def count_chars(text: str) -> int:
-    """Characters that carry content: CJK, digits and letters (no punctuation, spaces)."""
-    return len(_COUNTED.findall(text))
 
 
 def strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -78,7 +75,6 @@ class _Checker:
         self.measures()
         self.shortcomings()
         self.plans()
-        self.leadership_facts()
         self.years()
         self.findings.sort(key=lambda f: (f.line is None, f.line or 0, f.col or 0))
         return self.findings
@@ -192,18 +188,6 @@ class _Checker:
                     f"已有的不足编号：{'、'.join(ids)}。" if ids else f"请先在 {self.std.roles.problems} 中给对应的不足加上 id。")
                 self.add("plans.unknown-answer", "error", pid, (pid, i, "answers"), f"找不到编号为“{plan.answers}”的不足。{hint}")
 
-    def leadership_facts(self) -> None:
-        pid = self.std.roles.leader
-        items = self.report.part_content(pid)
-        if not items:
-            return  # the missing part is already an error
-        text = "".join(t for _, t in strings(items))
-        if self.std.placeholder_re.search(text):
-            return  # not written yet
-        for fact in self.std.leadership_facts:
-            if not any(word in text for word in fact.keywords):
-                self.add("leadership.fact-missing", "warning", pid, (pid,), f"没有写到“{fact.name}”。{fact.hint}")
-
     def years(self) -> None:
         year = self.report.meta.year
         date = self.report.meta.date
@@ -221,12 +205,6 @@ class _Checker:
                 self.add("year.opening-stale", "warning", None, loc,
                          f"开头写的是{first.group(1)}年，而报告年度是{year}年。是否沿用了往年的材料？")
                 break
-        pid = self.std.roles.follow_up
-        for loc, text in strings(self.report.part_content(pid), (pid,)):
-            stale = sorted({int(m.group(1)) for m in years.finditer(text) if int(m.group(1)) <= year})
-            if stale:
-                self.add("plans.year", "warning", pid, loc,
-                         f"下一年度安排中提到了{'、'.join(map(str, stale))}年；安排应针对{year + 1}年，请核对。")
 
 
 def _figures(report: Report, std: Standard) -> Iterator[tuple[Loc, Figure]]:

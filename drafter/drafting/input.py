@@ -177,7 +177,7 @@ class Meta(_Input):
         "standard", title="版式",
         description="版式：standard 为举措合成一部分、下分（一）（二）主题；themed 为每个举措主题单独成一部分",
     )
-    order: str = Field("practice", title="部分顺序", description="部分顺序，取标准文件 orders 中的 id：practice 或 regulation")
+    order: str = Field("practice", title="部分顺序", description="部分顺序，取标准文件 orders 中的 id：practice、regulation 或 leadership_first")
 
 
 class Report(_Input):

@@ -121,6 +121,34 @@ class Imprint(_Strict):
     page_bottom: bool = True
 
 
+_COLOR = r"^[0-9A-Fa-f]{6}$"
+
+
+class FormNote(_Strict):
+    """填写说明 in the Word form: small grey paragraphs in a style of their own, off the grid."""
+
+    size_pt: float = Field(10.5, gt=0, le=72)
+    color: str = Field("808080", pattern=_COLOR)
+    line_pt: float = Field(16, gt=0, le=200)
+    space_pt: float = Field(3, ge=0, le=72)  # before and after
+
+
+class FormTable(_Strict):
+    """The Word form's tables (基本信息, figures, problems, plans): grey rules, a shaded header row."""
+
+    size_pt: float = Field(12, gt=0, le=72)
+    line_pt: float = Field(18, gt=0, le=200)
+    padding_pt: float = Field(2, ge=0, le=72)  # above and below a cell's text
+    rule_pt: float = Field(0.5, gt=0, le=6)
+    rule_color: str = Field("808080", pattern=_COLOR)
+    header_fill: str = Field("E7E6E6", pattern=_COLOR)
+
+
+class Form(_Strict):
+    note: FormNote = Field(default_factory=FormNote)
+    table: FormTable = Field(default_factory=FormTable)
+
+
 class StyleSheet(_Strict):
     page: Page
     grid: Grid
@@ -132,6 +160,7 @@ class StyleSheet(_Strict):
     marker: Marker
     number_line: NumberLine = NumberLine()
     imprint: Imprint = Imprint()
+    form: Form = Field(default_factory=Form)
 
     @model_validator(mode="after")
     def _consistent(self) -> StyleSheet:
@@ -203,5 +232,5 @@ def load(path: Path | None = None) -> StyleSheet:
 
 @per_file
 def _load(path: Path) -> StyleSheet:
-    located = yamlio.load(path)
+    located = yamlio.load(path, aliases=True)
     return modelcheck.validate(StyleSheet, located, "版式样式表")

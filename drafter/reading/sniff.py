@@ -1,5 +1,5 @@
-"""What a file really is, from its first bytes and its extension, and what to tell
-the user when drafter cannot read it."""
+"""What a file really is, from its first bytes (its extension only where the bytes
+cannot tell, i.e. plain text), and what to tell the user when drafter cannot read it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ SUPPORTED = "drafter 能读 .docx、.txt 和 .md 文件。"
 TEXT_EXTENSIONS = (".txt", ".text")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 DOCX_EXTENSIONS = (".docx",)
+# What ``drafter check FOLDER`` looks at: what drafter reads, and the Word/WPS
+# formats it reads when their content is really .docx or LibreOffice converts them.
+DRAFT_EXTENSIONS = (*DOCX_EXTENSIONS, ".doc", ".wps", *TEXT_EXTENSIONS, *MARKDOWN_EXTENSIONS)
 
 # Formats people send that drafter cannot read, and what to do about each.
 REFUSED = {
@@ -30,14 +33,22 @@ REFUSED = {
     ),
 }
 
+# Extensions of Word-processor files: with plain bytes inside, such a file is damaged.
+WORD_EXTENSIONS = (*DOCX_EXTENSIONS, ".doc", ".wps", ".wpt", ".dot", ".dotx", ".docm", ".rtf", ".odt")
+
 # What a file's first bytes say it really is, whatever its extension claims.
 _MAGIC = (
     (b"PK\x03\x04", "zip"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),  # .doc, .wps, .xls (OLE2 compound file)
     (b"%PDF", "pdf"),
     (b"{\\rtf", "rtf"),
+    (b"\x89PNG", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
 )
-MAGIC_NAMES = {"ole": ".doc/.wps", "pdf": ".pdf", "rtf": ".rtf", "zip": ".docx"}
+MAGIC_NAMES = {"ole": "旧版 .doc/.wps", "pdf": ".pdf", "rtf": ".rtf", "zip": ".docx", "png": "图片（.png）",
+               "jpeg": "图片（.jpg）"}
+# What LibreOffice can turn into .docx, and the extension to hand it the file under.
+CONVERTIBLE = {"ole": ".doc", "rtf": ".rtf"}
 
 
 def magic(head: bytes) -> str | None:

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from drafter.yamlio import validation as modelcheck
 from drafter import yamlio
 from drafter.document.cjk import tidy
 from drafter.files.memo import per_file
-from drafter.resources import default_standard_path
+from drafter.resources import data_dir, default_standard_path
 
 Prose = Annotated[str, AfterValidator(tidy)]
 
@@ -53,8 +53,14 @@ class Minimum(_Strict):
 
 class Recognition(_Strict):
     aliases: list[str] = Field(default_factory=list, description="标题中出现即认定为本部分的词")
+    heading_patterns: list[Regex] = Field(
+        default_factory=list, description="标题中出现即认定为本部分的说法（正则表达式，按词类组合，补充 aliases）"
+    )
     cues: list[Regex] = Field(default_factory=list, description="无标题时识别段落开头的正则表达式")
     cause_cues: list[Regex] = Field(default_factory=list, description="写了原因的迹象（正则表达式）")
+    statements: list[Regex] = Field(
+        default_factory=list, description="本部分没有单独成部分时，正文中任何位置写到本部分内容的句子（正则表达式）"
+    )
     unheaded_min_chars: int = Field(
         0, ge=0, description="没有标题时，开头段之后的正文达到这么多字即认定为本部分（0 表示不用此规则）"
     )
@@ -63,6 +69,7 @@ class Recognition(_Strict):
 class Part(_Strict):
     id: str
     name: str
+    short: str = Field("", max_length=4, description="列宽有限时（如多份报告的汇总表）的简称，不超过 4 个字")
     required: bool
     heading: str
     content: Prose
@@ -101,6 +108,20 @@ class Roles(_Strict):
     leader: str = Field(description="第一责任人职责要点所在的部分")
 
 
+class Identity(_Strict):
+    """How a draft names the unit that wrote it."""
+
+    unit: Regex = Field(
+        "(?P<unit>(?!))", description="单位名称（正则表达式，用命名组 unit 标出名称）；在标题、落款和开头一句的句首找"
+    )
+
+    @model_validator(mode="after")
+    def _named(self) -> Identity:
+        if "unit" not in re.compile(self.unit).groupindex:
+            raise ValueError("identity.unit 必须用命名组 (?P<unit>…) 标出单位名称。")
+        return self
+
+
 class Dating(_Strict):
     date_years_after: int = Field(1, ge=0, le=5, description="成文日期在报告年度之后第几年")
 
@@ -136,6 +157,10 @@ class Placeholders(_Strict):
     blank: str
     gap: str
     pattern: Regex
+    leftovers: list[Regex] = Field(default_factory=list, description="手写稿中常见的其他占位写法（正则表达式）")
+    content_min_chars: int = Field(
+        60, ge=0, description="有待填写标记的部分，去掉标记、编号和标点后不到这么多字时，算没有写（未填的模板）"
+    )
 
 
 class ReportMarkers(_Strict):
@@ -154,6 +179,8 @@ class LeadershipFact(_Strict):
     name: str
     keywords: list[str] = Field(min_length=1)
     hint: Prose
+    count: bool = Field(False, description="写作指引要求写出次数或比例：提到了但没有数字时也提醒")
+    ignore: list[str] = Field(default_factory=list, description="不算写到这一事项的口号式说法，如“尊法学法守法用法”")
 
 
 class Addressing(_Strict):
@@ -197,6 +224,7 @@ class Standard(_Strict):
     roles: Roles
     year_pattern: Regex = Field(description="写年份的方式；第一个括号是四位年份")
     dating: Dating = Dating()
+    identity: Identity = Identity()
     front_guidance: FrontGuidance
     orders: list[Order] = Field(min_length=1)
     numbering: Numbering
@@ -209,6 +237,8 @@ class Standard(_Strict):
     figures: FigureRules = FigureRules()
     topics: list[Topic] = Field(default_factory=list)
     leadership_facts: list[LeadershipFact] = Field(default_factory=list)
+    rules: str = Field("rules", description="内容审查规则文件所在的文件夹（相对于本文件）")
+    _directory: Path | None = PrivateAttr(None)  # where the standard's file is
 
     @model_validator(mode="after")
     def _consistent(self) -> Standard:
@@ -246,7 +276,16 @@ class Standard(_Strict):
 
     @cached_property
     def placeholder_re(self) -> re.Pattern[str]:
-        return re.compile(self.placeholders.pattern)
+        """Blanks left unfilled: drafter's own markers and the leftovers people type."""
+        return re.compile("|".join(f"(?:{p})" for p in [self.placeholders.pattern, *self.placeholders.leftovers]))
+
+    @property
+    def rules_dir(self) -> Path:
+        """The review rules' folder, beside the standard's file; the bundled one when a copied
+        standard has no folder of its own."""
+        if self._directory is not None and (self._directory / self.rules).is_dir():
+            return self._directory / self.rules
+        return data_dir("schemas") / "rules"
 
     @cached_property
     def year_re(self) -> re.Pattern[str]:
@@ -275,5 +314,7 @@ def load_standard(path: Path | None = None) -> Standard:
 
 @per_file
 def _load(path: Path) -> Standard:
-    located = yamlio.load(path)
-    return modelcheck.validate(Standard, located, "报告标准文件")
+    located = yamlio.load(path, aliases=True)
+    std = modelcheck.validate(Standard, located, "报告标准文件")
+    std._directory = path.resolve().parent
+    return std

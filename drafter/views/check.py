@@ -16,7 +16,9 @@ if TYPE_CHECKING:  # rich is loaded only to print tables: JSON output goes witho
     from rich.text import Text
 
     from drafter.checking.recognize import CheckResult, PartResult
+    from drafter.findings import Finding
 
+_LEVEL = {"error": ("错误", "red"), "warning": ("提醒", "yellow"), "info": ("参考", "dim")}
 _STATUS = {
     "found": ("✓ 已找到", "green"),
     "partial": ("△ 不完整", "yellow"),
@@ -24,9 +26,9 @@ _STATUS = {
 }
 
 
-def to_json(result: CheckResult) -> dict:
+def to_json(result: CheckResult, file: str | None = None) -> dict:
     return {
-        "file": result.file,
+        "file": result.file if file is None else file,
         "complete": result.complete,
         "parts": [
             {"id": p.id, "status": p.status, "evidence": p.evidence, "position": p.position}
@@ -55,14 +57,58 @@ def print_table(result: CheckResult, console: Console) -> None:
     for part in result.parts:
         table.add_row(Text(_part_name(part)), _status(part), Text(part.evidence or "—"), _position(part))
     console.print(table)
-    for warning in result.warnings:
-        console.print(Text(f"提醒：{warning}", style="yellow"))
+    print_findings(result.findings, console)
     covered = [t.name for t, hit in result.topics if hit]
     if result.topics:
         missing = [t.name for t, hit in result.topics if not hit]
-        line = f"主题覆盖（供参考）：主要举措涉及主题目录中 {len(covered)}/{len(result.topics)} 个主题"
+        line = f"主题覆盖（供参考）：全文涉及主题目录中 {len(covered)}/{len(result.topics)} 个主题"
         console.print(Text(line + (f"；未涉及：{'、'.join(missing)}" if missing else "。"), style="dim"))
     console.print(_verdict(result))
+    console.print()
+
+
+def print_findings(findings: list[Finding], console: Console) -> None:
+    """What a reviewer would send the report back for: place, level, message, the words found.
+
+    Errors and warnings get a row each; info findings (typography and the like) a count per
+    rule, so the rows that matter stay in view (JSON lists them all).
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    counts = {level: sum(f.level == level for f in findings) for level in _LEVEL}
+    summary = "，".join(f"{_LEVEL[level][0]} {n} 处" for level, n in counts.items() if n)
+    shown = [f for f in findings if f.level != "info"]
+    if shown:
+        table = Table(title=f"审查意见（{summary}）", title_justify="left", show_lines=False, expand=False)
+        table.add_column("位置", no_wrap=True)
+        table.add_column("级别", no_wrap=True)
+        table.add_column("说明", overflow="fold", ratio=3)
+        table.add_column("原文", overflow="fold", ratio=2)
+        for f in shown:
+            label, style = _LEVEL[f.level]
+            table.add_row(f.where, Text(label, style=style), Text(f"{f.message}（{f.rule}）"), Text(f.excerpt or "—"))
+        console.print(table)
+    info: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.level == "info":
+            info.setdefault(f.rule, []).append(f)
+    for rule, group in info.items():
+        places = "、".join(f.where for f in group[:5]) + ("等" if len(group) > 5 else "")
+        console.print(Text(f"参考（{rule}）：{len(group)} 处，在{places}。如{group[0].where}：{group[0].message}", style="dim"))
+
+
+def print_batch_findings(found: list[tuple[str, list[Finding]]], console: Console) -> None:
+    """Findings that needed the whole batch (text shared across reports), after the reports' tables."""
+    from rich.text import Text
+
+    if not any(findings for _, findings in found):
+        return
+    console.print(Text("同批报告的审查意见", style="bold"))
+    for file, findings in found:
+        if findings:
+            console.print(Text(file, style="bold"))
+            print_findings(findings, console)
     console.print()
 
 
@@ -70,10 +116,11 @@ def print_summary(results: list[CheckResult], unreadable: int, console: Console)
     from rich.text import Text
 
     complete = sum(r.complete for r in results)
+    flawed = sum(any(f.level == "error" for f in r.findings) for r in results)
     console.print(
         Text(
             f"共 {len(results) + unreadable} 个文件：齐全 {complete} 个，不齐全 {len(results) - complete} 个，"
-            f"无法读取 {unreadable} 个。",
+            f"无法读取 {unreadable} 个；审查意见中有错误的 {flawed} 个。",
             style="bold",
         )
     )
@@ -100,9 +147,12 @@ def _verdict(result: CheckResult) -> Text:
     from rich.text import Text
 
     required = [p for p in result.parts if p.required]
+    errors = sum(f.level == "error" for f in result.findings)
+    serious = f"但有 {errors} 处错误需要改正（见审查意见）。" if errors else ""
     if result.complete:
-        return Text(f"结论：必需的 {len(required)} 个部分齐全。", style="bold green")
+        return Text(f"结论：必需的 {len(required)} 个部分齐全{'，' + serious if serious else '。'}",
+                    style="bold yellow" if errors else "bold green")
     missing = "、".join(p.name for p in required if p.status == "missing")
     partial = "、".join(p.name for p in required if p.status == "partial")
     details = "；".join(x for x in (missing and f"缺少：{missing}", partial and f"不完整：{partial}") if x)
-    return Text(f"结论：不齐全。{details}。", style="bold red")
+    return Text(f"结论：不齐全。{details}。{serious}", style="bold red")

@@ -25,16 +25,16 @@ _LEGACY_CODES = {
 
 def finding_json(finding: Finding) -> dict:
     out = finding.as_dict()
-    if finding.rule in _LEGACY_CODES:
-        out["code"] = _LEGACY_CODES[finding.rule]
+    out["code"] = _LEGACY_CODES.get(finding.rule, finding.rule)  # rules added since have no old code
     out["severity"] = finding.level
     return out
 
 
-def payload(file: str, parts: list[PartSummary], findings: list[Finding]) -> dict:
+def payload(file: str, parts: list[PartSummary], findings: list[Finding], complete: bool | None = None) -> dict:
+    """``findings``: completeness and content findings together; ``complete`` is decided by the former alone."""
     return {
         "file": file,
-        "complete": is_complete(findings),
+        "complete": is_complete(findings) if complete is None else complete,
         "parts": [
             {"id": p.id, "required": p.required, "items": p.items, "chars": p.chars, "complete": p.complete}
             for p in parts
@@ -43,7 +43,9 @@ def payload(file: str, parts: list[PartSummary], findings: list[Finding]) -> dic
     }
 
 
-def show(console: Console, file: str, parts: list[PartSummary], findings: list[Finding]) -> None:
+def show(console: Console, file: str, parts: list[PartSummary], findings: list[Finding],
+         review: list[Finding] = ()) -> None:  # type: ignore[assignment]
+    """``findings`` decide completeness; ``review`` (content findings) is listed with them but only advises."""
     table = Table(title=f"{file} 各部分情况", title_justify="left")
     table.add_column("部分", overflow="fold")
     table.add_column("id", style="dim")
@@ -57,16 +59,17 @@ def show(console: Console, file: str, parts: list[PartSummary], findings: list[F
             status = "[red]不完整[/red]"
         table.add_row(p.name, p.id, str(p.items), str(p.chars), status)
     console.print(table)
-    if findings:
+    listed = sorted([*findings, *review], key=lambda f: (f.line is None, f.line or 0, f.col or 0))
+    if listed:
         # The file is named in the title; each row says the place in words,
         # counted from 1, with its line (or, in a Word form, its paragraph).
         listing = Table(title=f"需要处理的问题（{file}）", title_justify="left", show_lines=False)
         listing.add_column("位置", overflow="fold", max_width=30)
         listing.add_column("级别", no_wrap=True)
         listing.add_column("说明", overflow="fold")
-        for f in findings:
+        for f in listed:
             place = f.spot if (f.line or f.anchor or f.place) else "—"
-            listing.add_row(place, _LEVEL[f.level], f.message)
+            listing.add_row(place, _LEVEL[f.level], f.message + (f"（原文：{f.excerpt}）" if f.excerpt else ""))
         console.print(listing)
     if any(f.rule == "placeholder" for f in findings):
         console.print("提示：把每个【待填写：…】连同括号替换为实际内容。")
@@ -76,3 +79,7 @@ def show(console: Console, file: str, parts: list[PartSummary], findings: list[F
         console.print(f"[red]不完整[/red]：{errors} 处错误，{warnings} 处提醒。改完错误后再运行 drafter validate。")
     else:
         console.print(f"[green]完整[/green]：没有错误，{warnings} 处提醒。可以运行 drafter render 生成文稿。")
+    if review:
+        wrong = sum(f.level == "error" for f in review)
+        tail = f"其中 {wrong} 处错误，定稿前必须改正" if wrong else "都是提醒或参考，不影响完整性"
+        console.print(f"内容审查：{len(review)} 条意见，{tail}。")

@@ -2,9 +2,12 @@
 
 Built from the parser's event stream with an explicit stack, so the work is
 bounded before any object exists: nesting deeper than ``MAX_DEPTH`` or more
-than ``MAX_NODES`` values stop the reading at once; anchors and aliases
-(``&name``/``*name``) are refused (drafter's files have no use for them, and
-expanding them is how a few hundred bytes become gigabytes); a tag other than
+than ``MAX_NODES`` values stop the reading at once. Anchors and aliases
+(``&name``/``*name``) are refused in inputs (an officer has no use for them,
+and ``&词`` at the start of a value would silently vanish); data files that
+share a list that way (the review rules) may use them, each alias counted at
+its full size against ``MAX_NODES`` before it is copied, so a few hundred
+bytes of nested aliases cannot become gigabytes. A tag other than
 YAML's plain types (``!!python/object…``, ``!foo``) is refused. A scalar YAML
 guesses wrong (``2025-02-30`` is no date, a 5000-digit number too long for an
 int) stays the text it is, for the model to judge; strings cannot smuggle
@@ -13,6 +16,7 @@ control characters in through ``"\\x01"`` escapes. Keys are the text as written.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import yaml
@@ -36,17 +40,18 @@ _NO_KEY = object()
 class _Frame:
     """A collection being built: its container, its place (None inside a key), a mapping's pending key."""
 
-    __slots__ = ("data", "loc", "key", "key_mark", "keep")
+    __slots__ = ("data", "loc", "key", "key_mark", "keep", "anchor", "size")
 
-    def __init__(self, data: list | dict, loc: Loc | None):
-        self.data, self.loc = data, loc
+    def __init__(self, data: list | dict, loc: Loc | None, anchor: str | None):
+        self.data, self.loc, self.anchor = data, loc, anchor
+        self.size = 1  # nodes in it, aliases counted at their full size
         self.key: Any = _NO_KEY  # a mapping's nodes alternate: key, value
         self.key_mark = (0, 0)
         self.keep = True  # False: the pending key is unusable, its value is built and dropped
 
 
-def build(loader: yaml.BaseLoader, file: str) -> Located:
-    """The stream's single document as Located data (None for an empty stream).
+def build(loader: yaml.BaseLoader, file: str, aliases: bool = False) -> Located:
+    """The stream's single document as Located data (None for an empty stream); ``aliases``: allow them.
 
     A syntax error (yaml.YAMLError) propagates for the caller to explain; what
     is wrong in well-formed YAML is raised as one DrafterError listing every
@@ -57,7 +62,7 @@ def build(loader: yaml.BaseLoader, file: str) -> Located:
     loader.get_event()  # stream start
     if not loader.check_event(yaml.StreamEndEvent):
         loader.get_event()  # document start
-        located.data = _document(loader, located, problems)
+        located.data = _document(loader, located, problems, aliases)
         loader.get_event()  # document end
         if loader.check_event(yaml.DocumentStartEvent):
             problems.append(Problem(
@@ -76,20 +81,30 @@ def _mark(event: yaml.Event) -> tuple[int, int]:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
-def _document(loader: yaml.BaseLoader, out: Located, problems: list[Problem]) -> Any:
+def _document(loader: yaml.BaseLoader, out: Located, problems: list[Problem], aliases: bool) -> Any:
     stack: list[_Frame] = []
+    anchors: dict[str, tuple[Any, int]] = {}  # anchor → (value, size)
     nodes = 0
     while True:
         event = loader.get_event()
         if isinstance(event, yaml.CollectionEndEvent):
-            value: Any = stack.pop().data
+            frame = stack.pop()
+            value: Any = frame.data
+            size = frame.size
+            if frame.anchor is not None:
+                anchors[frame.anchor] = (value, size)
         else:
-            nodes += 1
+            shared = anchors.get(event.anchor) if aliases and isinstance(event, yaml.AliasEvent) else None
+            size = shared[1] if shared is not None else 1
+            mark = _mark(event)
+            nodes += size
             if nodes > MAX_NODES:
-                raise DrafterError(f"{out.file}：内容超过 {MAX_NODES} 项，远超正常文件，已停止读取。请确认选对了文件。")
+                what = f"这里的引用“*{event.anchor}”展开后" if shared is not None else "读到这里时"
+                raise DrafterError(f"{out.file}：内容太多，已停止读取。", [Problem(
+                    out.file, *mark, "", f"{what}，文件的内容已超过 {MAX_NODES} 项，远超正常文件。请确认选对了文件。",
+                )])
             parent = stack[-1] if stack else None
             is_key = parent is not None and isinstance(parent.data, dict) and parent.key is _NO_KEY
-            mark = _mark(event)
             loc = _place(parent, is_key)
             if loc is not None:
                 out.marks.setdefault(loc, mark)
@@ -97,7 +112,10 @@ def _document(loader: yaml.BaseLoader, out: Located, problems: list[Problem]) ->
                     out.starts[loc] = mark
             if is_key:
                 parent.key_mark = mark  # type: ignore[union-attr]
-            _refuse_anchor(event, out.file, problems)
+            if not aliases:
+                _refuse_anchor(event, out.file, problems)
+            elif isinstance(event, yaml.AliasEvent) and shared is None:
+                problems.append(Problem(out.file, *mark, "", f"“*{event.anchor}”引用的锚点“&{event.anchor}”在它前面没有定义。"))
             if isinstance(event, yaml.CollectionStartEvent):
                 if len(stack) >= MAX_DEPTH:
                     raise DrafterError(f"{out.file}：YAML 内容有误。", [Problem(
@@ -105,17 +123,21 @@ def _document(loader: yaml.BaseLoader, out: Located, problems: list[Problem]) ->
                         f"这里嵌套超过 {MAX_DEPTH} 层，远超正常文件，已停止读取。请检查缩进，或确认选对了文件。",
                     )])
                 _refuse_tag(event, _COLLECTION_TAGS, out.file, problems)
-                stack.append(_Frame({} if isinstance(event, yaml.MappingStartEvent) else [], loc))
+                anchor = event.anchor if aliases else None
+                stack.append(_Frame({} if isinstance(event, yaml.MappingStartEvent) else [], loc, anchor))
                 continue
             if isinstance(event, yaml.AliasEvent):
-                value = None
+                value = copy.deepcopy(shared[0]) if shared is not None else None  # counted above, before copying
             elif is_key:
                 _refuse_tag(event, _SCALAR_TAGS, out.file, problems)
                 value = event.value  # a key is the text as written
             else:
                 value = _scalar(loader, event, out.file, problems)
+            if aliases and getattr(event, "anchor", None) is not None and not isinstance(event, yaml.AliasEvent):
+                anchors[event.anchor] = (value, 1)
         if not stack:
             return value
+        stack[-1].size += size
         _attach(stack[-1], value, out, problems)
 
 

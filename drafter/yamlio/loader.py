@@ -74,8 +74,12 @@ else:  # a PyYAML built without libyaml
     Loader = PythonLoader
 
 
-def parse(text: str, file: str) -> Located:
-    """Parse YAML text into Located data; DrafterError (located, in Chinese) when it cannot be used."""
+def parse(text: str, file: str, aliases: bool = False) -> Located:
+    """Parse YAML text into Located data; DrafterError (located, in Chinese) when it cannot be used.
+
+    ``aliases`` allows anchors and aliases (data files such as the review rules
+    share lists that way); inputs leave it off.
+    """
     # Line breaks the way an editor shows them: YAML also breaks lines at U+2028,
     # U+2029 and U+0085, which Notepad shows as nothing; pasted from a web page
     # they would shift every line number after them.
@@ -83,7 +87,7 @@ def parse(text: str, file: str) -> Located:
     try:
         loader = Loader(text)  # the pure-Python reader vets the characters here already
         try:
-            return build(loader, file)
+            return build(loader, file, aliases)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -100,9 +104,9 @@ def parse(text: str, file: str) -> Located:
 _INVISIBLE_BREAKS = {0x2028: " ", 0x2029: " ", 0x85: " "}
 
 
-def load(path: Path) -> Located:
+def load(path: Path, aliases: bool = False) -> Located:
     text, _ = read_text(path, MAX_INPUT_BYTES)
-    return parse(text, str(path))
+    return parse(text, str(path), aliases)
 
 
 def _unacceptable(text: str) -> tuple[int | None, int | None, str]:

@@ -169,6 +169,10 @@ CASES: dict[str, Case] = {
                                  words=("文件名",)),
     # Memory and time.
     "alias bomb": text_case("输入.yaml", _alias_bomb(), "validate", (2,), "引用"),
+    "alias bomb in a unit's standard file": Case(
+        lambda f: (f.joinpath("标准.yaml").write_text(_alias_bomb(), encoding="utf-8"),
+                   ["validate", "--standard", f / "标准.yaml", paths.ROOT / "examples" / "county_standard.yaml"])[1],
+        words=("展开后",)),
     "check /dev/zero": Case(lambda f: ["check", "/dev/zero"], words=("普通文件",)),
     "FIFO named x.docx": _fifo("x.docx", "check"),
     "FIFO named x.yaml": _fifo("x.yaml", "validate"),

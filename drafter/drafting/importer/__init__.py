@@ -122,7 +122,7 @@ def from_form(
     if isinstance(source, bytes) and source[:4] != b"PK\x03\x04":
         return None
     data, label = form.load_bytes(source, name)
-    if not form.is_form(data):
+    if not form.is_form(data, label):
         return None
     located = form.read(data, label, std)
     report = _read_form(located)

@@ -1,61 +1,50 @@
-"""The draft's paragraphs: one per block, in its style; placeholder markers highlighted."""
+"""The draft's paragraphs: one per block, in its style; tables for table blocks.
+
+The 公文 elements around the body (number line, 版记) are ``furniture``'s.
+"""
 
 from __future__ import annotations
 
-import re
-
-from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Twips
 
 from drafter.document import Block, Document
 from drafter.document.wordstyles import BUILT_IN
 from drafter.drafting.stylesheet import em_width
+from drafter.drafting.wordfile import furniture, styles, tables
 from drafter.drafting.wordfile.layout import Layout
+from drafter.drafting.wordfile.text import Marks
 
 
-def fill(document, blocks: Document, layout: Layout, markers: re.Pattern[str]) -> None:
+def fill(document, blocks: Document, layout: Layout, marks: Marks) -> None:
     """Add a paragraph per block; consecutive title blocks are lines of one title."""
-    styles = {key: document.styles[name] for key, (_, name) in BUILT_IN.items()}
+    by_kind = {key: document.styles[name] for key, (_, name) in BUILT_IN.items()}
+    if any(b.kind == "note" for b in blocks.blocks):
+        by_kind["note"] = document.styles[styles.NOTE[1]]
     normal = document.styles["Normal"]
-    highlight = WD_COLOR_INDEX.from_xml(layout.sheet.marker.highlight)
     indents = _closing_indents([b for b in blocks.blocks if b.kind in ("signature", "date")], layout)
     title = None
     for block in blocks.blocks:
+        if block.kind in furniture.KINDS:
+            continue
         if block.kind == "title":
             if title is None:
-                title = document.add_paragraph(style=styles["title"])
+                title = document.add_paragraph(style=by_kind["title"])
             else:
                 title.add_run().add_break()
-            _runs(title, block, markers, highlight)
+            marks.runs(title, block.text, block.bold)
             continue
         title = None
+        if block.kind == "table" and block.table is not None:
+            tables.add(document, block.table, layout, marks)
+            continue
         key = block.level if block.kind == "heading" else block.kind
-        paragraph = document.add_paragraph(style=styles.get(key, normal))
+        paragraph = document.add_paragraph(style=by_kind.get(key, normal))
         if block.kind in indents:
             fmt = paragraph.paragraph_format
             fmt.right_indent = Twips(layout.chars(indents[block.kind]))
             if block.kind == "signature":
                 fmt.space_before = Twips(layout.lines(layout.sheet.closing.space_before_lines))
-        _runs(paragraph, block, markers, highlight)
-
-
-def _runs(paragraph, block: Block, markers: re.Pattern[str], highlight: WD_COLOR_INDEX) -> None:
-    """The block's text; each placeholder marker is a highlighted run of its own."""
-    at = 0
-    for found in markers.finditer(block.text):
-        if found.start() > at:
-            _run(paragraph, block.text[at:found.start()], block.bold)
-        _run(paragraph, found.group(0), block.bold).font.highlight_color = highlight
-        at = found.end()
-    if at < len(block.text):
-        _run(paragraph, block.text[at:], block.bold)
-
-
-def _run(paragraph, text: str, bold: bool):
-    run = paragraph.add_run(text)
-    if bold:
-        run.bold = True
-    return run
+        marks.runs(paragraph, block.text, block.bold)
 
 
 def _closing_indents(blocks: list[Block], layout: Layout) -> dict[str, float]:

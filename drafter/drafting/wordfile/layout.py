@@ -23,6 +23,7 @@ class Language:
 
 # The reports are Chinese; Latin text in them (figures, names) is tagged English.
 LANGUAGE = Language(latin="en-US", east_asian="zh-CN")
+TWIPS_PER_MM = 1440 / 25.4
 
 
 class Layout:
@@ -35,6 +36,9 @@ class Layout:
         # line; rounded down, as 28 characters must fit, not 27.9.
         self.tracking = math.floor((sheet.char_pitch_pt - sheet.styles.body.size_pt) * 20)
         self.pitch = round(sheet.line_pitch_pt * 20)
+        # The type area (版心): width in whole twips, height exact for placing things at its foot.
+        self.width = round(sheet.type_width_mm * TWIPS_PER_MM)
+        self.height = sheet.type_height_mm * TWIPS_PER_MM
 
     def font(self, role: str) -> str:
         """The font name of a style sheet font role (``fangsong`` …) in this profile."""

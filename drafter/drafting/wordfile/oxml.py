@@ -1,17 +1,19 @@
 """WordprocessingML that python-docx has no API for, built as elements.
 
 python-docx covers page size, margins, paragraph and character formatting,
-footers and document properties; a Chinese official document also needs the
-East Asian font of a run, the document grid, Chinese line-spacing details,
-the PAGE field, document-wide defaults, a few settings and the font table.
-Each function here writes one of those. Children are inserted in the order
-the ECMA-376 schema prescribes (``_ORDER``), so Word accepts the parts.
+tables, cell widths, footers and document properties; a Chinese official
+document also needs the East Asian font of a run, the document grid, Chinese
+line-spacing details, the PAGE field, document-wide defaults, a few settings,
+paragraph rules and table borders, shading and position. Each function here
+writes one of those. Children are inserted in the order the ECMA-376 schema
+prescribes (``_ORDER``), so Word accepts the parts. Whole parts python-docx
+does not build are in ``parts``.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from dataclasses import dataclass
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -55,11 +57,17 @@ _ORDER = {
         " m:mathPr attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats"
         " doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown smartTagType sl:schemaLibrary"
         " shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator",
+        "w:pBdr": "top left bottom right between bar",
+        "w:tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc"
+        " tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription tblPrChange",
+        "w:tblBorders": "top left start bottom right end insideH insideV",
+        "w:tblCellMar": "top left start bottom right end",
+        "w:tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign"
+        " hideMark headers cellIns cellDel cellMerge tcPrChange",
     }.items()
 }
 _WORD_URI = "http://schemas.microsoft.com/office/word"
-_EXTENDED_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-_GB2312_CHARSET = "86"
+_EIGHTHS = 8  # border widths are in eighths of a point
 
 
 def _child(parent: etree._Element, tag: str) -> etree._Element:
@@ -156,6 +164,73 @@ def no_grid_snap(ppr: etree._Element) -> None:
     _set(_child(ppr, "w:snapToGrid"), val="0")
 
 
+def mark_size(ppr: etree._Element, size_pt: float) -> None:
+    """The size of the paragraph mark, which sets the height of an empty paragraph."""
+    rpr = _child(ppr, "w:rPr")
+    _set(_child(rpr, "w:sz"), val=str(round(size_pt * 2)))
+    complex_script_size(rpr, size_pt)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A line drawn as a border: its width in points and its colour."""
+
+    width_pt: float
+    color: str = "000000"
+    space_pt: int = 0  # distance from the text
+
+
+def _line(element: etree._Element, rule: Rule | None) -> None:
+    if rule is None:
+        _set(element, val="nil")
+    else:
+        _set(element, val="single", sz=str(round(rule.width_pt * _EIGHTHS)), space=str(rule.space_pt),
+             color=rule.color)
+
+
+def rule_below(ppr: etree._Element, rule: Rule) -> None:
+    """A line under the paragraph (Word: 下框线)."""
+    _line(_child(_child(ppr, "w:pBdr"), "w:bottom"), rule)
+
+
+# -- tables ----------------------------------------------------------------------
+
+
+def table_width(tblpr: etree._Element, twips: int) -> None:
+    """The table's width fixed in twips (python-docx sets only its columns)."""
+    _set(_child(tblpr, "w:tblW"), w=str(twips), type="dxa")
+
+
+def table_borders(tblpr: etree._Element, **edges: Rule | None) -> None:
+    """Borders by edge (top, left, bottom, right, insideH, insideV); None draws none."""
+    borders = _child(tblpr, "w:tblBorders")
+    for edge, rule in edges.items():
+        _line(_child(borders, f"w:{edge}"), rule)
+
+
+def cell_margins(tblpr: etree._Element, left: int, right: int) -> None:
+    """Default left and right cell margins in twips."""
+    margins = _child(tblpr, "w:tblCellMar")
+    _set(_child(margins, "w:left"), w=str(left), type="dxa")
+    _set(_child(margins, "w:right"), w=str(right), type="dxa")
+
+
+def float_in_type_area(tblpr: etree._Element, top: int, gap_above: int) -> None:
+    """Fix the table ``top`` twips below the top of the type area, centred across it.
+
+    An absolute offset from the margin, which Word, WPS and LibreOffice all
+    honour (LibreOffice ignores "bottom" alignment); ``gap_above`` keeps text
+    that flows past it away.
+    """
+    _set(_child(tblpr, "w:tblpPr"), leftFromText="0", rightFromText="0", topFromText=str(gap_above),
+         bottomFromText="0", vertAnchor="margin", horzAnchor="margin", tblpXSpec="center", tblpY=str(top))
+
+
+def cell_shading(tcpr: etree._Element, fill: str) -> None:
+    """A cell's background colour (Word: 底纹)."""
+    _set(_child(tcpr, "w:shd"), val="clear", color="auto", fill=fill)
+
+
 # -- section, fields, settings ------------------------------------------------
 
 
@@ -203,40 +278,15 @@ def compatibility_mode(settings: etree._Element, mode: int) -> None:
     _set(setting, name="compatibilityMode", uri=_WORD_URI, val=str(mode))
 
 
+def forget_template_history(settings: etree._Element) -> None:
+    """Drop what python-docx's template says about its own past: that its text was
+    spell-checked clean (Word would then not mark typos in the draft), its
+    editing-session ids and its preview picture."""
+    for tag in ("w:proofState", "w:rsids", "w:savePreviewPicture"):
+        for element in settings.findall(qn(tag)):
+            settings.remove(element)
+
+
 def theme_language(settings: etree._Element, lang: Language) -> None:
     """Which language's theme fonts apply, for text that names none."""
     _set(_child(settings, "w:themeFontLang"), val=lang.latin, eastAsia=lang.east_asian)
-
-
-# -- parts python-docx does not build ---------------------------------------
-
-
-def font_table(latin: str, cjk: Iterable[tuple[str, str | None]]) -> etree._Element:
-    """A w:fonts part: the Latin font, then each CJK font with its stand-in.
-
-    w:altName is how a .docx says "if this font is missing, use that one";
-    Word applies it, and the GB2312 charset steers other substitutions
-    (WPS, LibreOffice) towards a Chinese font.
-    """
-    fonts = OxmlElement("w:fonts")
-    entry = _set(etree.SubElement(fonts, qn("w:font")), name=latin)
-    _font_class(entry, charset="00", family="roman", pitch="variable")
-    for name, alt in cjk:
-        entry = _set(etree.SubElement(fonts, qn("w:font")), name=name)
-        if alt:
-            _set(etree.SubElement(entry, qn("w:altName")), val=alt)
-        _font_class(entry, charset=_GB2312_CHARSET, family="modern", pitch="fixed")
-    return fonts
-
-
-def _font_class(entry: etree._Element, charset: str, family: str, pitch: str) -> None:
-    for tag, value in (("charset", charset), ("family", family), ("pitch", pitch)):
-        _set(etree.SubElement(entry, qn(f"w:{tag}")), val=value)
-
-
-def app_properties(application: str) -> etree._Element:
-    """docProps/app.xml naming the program that made the file."""
-    properties = etree.Element(f"{{{_EXTENDED_PROPERTIES}}}Properties", nsmap={None: _EXTENDED_PROPERTIES})
-    etree.SubElement(properties, f"{{{_EXTENDED_PROPERTIES}}}Application").text = application
-    etree.SubElement(properties, f"{{{_EXTENDED_PROPERTIES}}}DocSecurity").text = "0"
-    return properties

@@ -18,7 +18,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 
-from drafter.drafting.wordfile import oxml
+from drafter.drafting.wordfile import oxml, parts
 from drafter.drafting.wordfile.layout import LANGUAGE, Layout
 
 APPLICATION = "drafter"
@@ -42,6 +42,8 @@ class Properties:
     title: str
     author: str
     created: dt.datetime  # from the input, never the clock
+    # Custom properties (name, text), in order; Word and WPS keep them when the file is saved again.
+    custom: tuple[tuple[str, str], ...] = ()
 
 
 def prune(document) -> None:
@@ -57,8 +59,10 @@ def _drop(rels, reltypes: tuple[str, ...]) -> None:
 
 
 def configure(document) -> None:
-    """Settings: open at 100 %, lay out as current Word does, Chinese theme fonts."""
+    """Settings: open at 100 %, lay out as current Word does, Chinese theme fonts,
+    spelling to be checked."""
     settings = document.settings.element
+    oxml.forget_template_history(settings)
     oxml.zoom(settings, _ZOOM_PERCENT)
     oxml.compatibility_mode(settings, _COMPATIBILITY_MODE)
     oxml.theme_language(settings, LANGUAGE)
@@ -69,9 +73,15 @@ def save(document, properties: Properties, layout: Layout) -> bytes:
     _describe(document, properties)
     package = document.part.package
     package.relate_to(
-        XmlPart(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, oxml.app_properties(APPLICATION), package),
+        XmlPart(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, parts.app_properties(APPLICATION), package),
         RT.EXTENDED_PROPERTIES,
     )
+    if properties.custom:
+        package.relate_to(
+            XmlPart(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES,
+                    parts.custom_properties(properties.custom), package),
+            RT.CUSTOM_PROPERTIES,
+        )
     document.part.relate_to(
         XmlPart(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, _font_table(layout), package),
         RT.FONT_TABLE,
@@ -99,7 +109,7 @@ def _font_table(layout: Layout):
         name = font.name(layout.profile)
         if name != sheet.latin_font:
             cjk.setdefault(name, font.windows if layout.profile == "gov" and font.windows != name else None)
-    return oxml.font_table(sheet.latin_font, cjk.items())
+    return parts.font_table(sheet.latin_font, cjk.items())
 
 
 def _fixed_zip(data: bytes, created: dt.datetime) -> bytes:

@@ -25,11 +25,14 @@ ALIGNMENT = {
 # The template's styles that stay: the defaults every other style and run falls back on.
 _KEPT = ("Normal", "Default Paragraph Font")
 _FOOTER = ("Footer", "footer")  # style id, built-in name
+# The Word form's notes: drafter's own style (id, name), so the officer sees
+# what the grey text is and typing on after it is body text again.
+NOTE = ("FormNote", "drafter 填写说明")
 _HEADING_PRIORITY = 9  # Word's own priority for its heading styles
 
 
-def define(document, layout: Layout) -> None:
-    """Replace the template's styles with the style sheet's."""
+def define(document, layout: Layout, notes: bool = False) -> None:
+    """Replace the template's styles with the style sheet's; with the note style when ``notes``."""
     styles = document.styles
     for style in list(styles):
         if style.name not in _KEPT:
@@ -64,6 +67,25 @@ def define(document, layout: Layout) -> None:
     footer = _add(styles, _FOOTER[1], _FOOTER[0], normal)
     footer.quick_style = False
     _format(footer, footer_spec, layout, latin=layout.font(number.font))
+    if notes:
+        _note(styles, layout, normal)
+
+
+def _note(styles, layout: Layout, normal: WordStyle) -> None:
+    """Small grey text off the grid, otherwise body text."""
+    spec = layout.sheet.form.note
+    style = styles.add_style(NOTE[1], WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = NOTE[0]
+    style.base_style = normal
+    style.next_paragraph_style = normal
+    style.quick_style = True
+    fmt = style.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(spec.space_pt)
+    fmt.line_spacing = Pt(spec.line_pt)  # a length: an exact line height
+    oxml.no_grid_snap(style.element.get_or_add_pPr())
+    style.font.size = Pt(spec.size_pt)
+    style.font.color.rgb = RGBColor.from_string(spec.color)
+    oxml.complex_script_size(style.element.get_or_add_rPr(), spec.size_pt)
 
 
 def _spec(key: str | int, layout: Layout) -> tuple[ParagraphStyle, int | None]:

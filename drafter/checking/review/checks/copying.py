@@ -1,0 +1,145 @@
+"""Copied text: a sentence printed twice, last year's paragraphs carried over, text shared across units."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from drafter.checking.review.checks.textsim import Rarity, ShingleIndex, WordIndex, plain, shingles, words
+from drafter.checking.review.hits import Context, Hit, sentences, snippet
+from drafter.checking.review.passages import Passage, Subject
+
+_CLAUSE_END = re.compile(r"[，,：:]")
+
+
+class _Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RepeatParams(_Params):
+    min_chars: int = Field(15, ge=4, description="句子至少这么多字才比较")
+    clause_min_chars: int = Field(20, ge=4, description="分句（逗号隔开）至少这么多字才比较")
+    ignore: list[str] = Field(default_factory=list, description="常用提法：去掉这些后剩下的字不够多时不算重复")
+
+
+def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
+    """The same sentence, or a long clause, printed twice within one report."""
+    seen: dict[str, tuple[Passage, int]] = {}  # sentence → where it was first printed
+    formulas = [plain(phrase) for phrase in params.ignore]
+    for passage in ctx.passages:
+        reported = False
+        for start, end in sentences(passage.text):
+            for s, e, minimum in _pieces(passage.text, start, end, params):
+                key = plain(passage.text[s:e])
+                if len(key) < minimum:
+                    continue
+                first, at = seen.setdefault(key, (passage, s))
+                if (first is not passage or at != s) and not reported and not _mostly_formula(key, formulas, params):
+                    reported = True
+                    yield Hit.at(passage, (s, e), place=_place(first))
+
+
+def _pieces(text: str, start: int, end: int, params: RepeatParams) -> Iterator[tuple[int, int, int]]:
+    yield start, end, params.min_chars
+    cuts = [start] + [m.end() for m in _CLAUSE_END.finditer(text, start, end)] + [end]
+    if len(cuts) > 2:
+        for s, e in zip(cuts, cuts[1:]):
+            yield s, e, params.clause_min_chars
+
+
+def _mostly_formula(key: str, formulas: list[str], params: RepeatParams) -> bool:
+    for phrase in formulas:
+        key = key.replace(phrase, "")
+    return len(key) < params.clause_min_chars // 2
+
+
+def _place(passage: Passage) -> str:
+    return f"第{passage.position + 1}段" if passage.position is not None else f"第{passage.line}行"
+
+
+class PreviousParams(_Params):
+    min_chars: int = Field(40, ge=10, description="段落至少这么多字才比较")
+    similarity: float = Field(0.7, gt=0, le=1, description="三字片段的重合比例达到这个值即算照搬")
+
+
+def previous_year(ctx: Context, params: PreviousParams) -> Iterator[Hit]:
+    """Paragraphs carried over nearly word for word from last year's report (--previous)."""
+    if ctx.previous is None:
+        return
+    old = [p for p in ctx.previous.passages if p.kind == "para" and len(plain(p.text)) >= params.min_chars]
+    index = ShingleIndex([shingles(p.text) for p in old])
+    for passage in ctx.passages:
+        if passage.kind != "para" or len(plain(passage.text)) < params.min_chars:
+            continue
+        similarity, i = index.most_alike(shingles(passage.text))
+        if i is not None and similarity >= params.similarity:
+            yield Hit(passage, 0, 0, {"found": "", "similarity": f"{similarity:.0%}", "place": _place(old[i])},
+                      excerpt=snippet(passage.text, 40))
+
+
+class FollowParams(_Params):
+    stop: list[str] = Field(default_factory=list, description="太常见、不能说明落实情况的两字词")
+    min_weight: float = Field(5.0, ge=0, description="本年度某段举措与去年这条安排共有的两字词的分量达到这个值才算有下文")
+
+
+def not_followed(ctx: Context, params: FollowParams) -> Iterator[Hit]:
+    """Last year's plan items with no trace in this year's measures (--previous)."""
+    roles = ctx.std.roles
+    anchor = ctx.subject.anchors.get(roles.themes)
+    if ctx.previous is None or anchor is None:
+        return
+    stop = frozenset(params.stop)
+    done = [words(p.text, stop) for part in (roles.themes, roles.leader) for p in ctx.subject.parts.get(part, [])]
+    index = WordIndex(done, Rarity([p.text for p in ctx.subject.passages if p.kind == "para"]))
+    for plan in ctx.previous.items.get(roles.follow_up, []):
+        mine = words(plan.text, stop)
+        if mine and index.best(mine) < params.min_weight:
+            yield Hit(anchor, 0, 0, {"found": "", "plan": snippet(plan.text, 24)}, excerpt=snippet(plan.text, 40))
+
+
+class SharedParams(_Params):
+    min_chars: int = Field(20, ge=8, description="句子至少这么多字才比较")
+    per_report: int = Field(5, ge=1, description="每份报告最多报告这么多段，其余的在最后一条中说明段数")
+    ignore: list[str] = Field(default_factory=list, description="常用提法：去掉这些后剩下的字不够多时不比较")
+
+
+def shared_text(subjects: list[Subject], params: SharedParams) -> dict[int, list[Hit]]:
+    """Sentences found word for word in several units' reports of one batch: one hit per paragraph
+    holding such sentences, at its first, with how many there are ({sentences}), the other reports
+    ({others}, up to three) and how many reports share them ({count})."""
+    where: dict[str, dict[int, tuple[Passage, int, int]]] = {}
+    for n, subject in enumerate(subjects):
+        for passage in subject.passages:
+            if passage.kind != "para":
+                continue
+            for start, end in sentences(passage.text):
+                key = plain(passage.text[start:end])
+                rest = key
+                for phrase in params.ignore:
+                    rest = rest.replace(plain(phrase), "")
+                if len(key) >= params.min_chars and len(rest) >= params.min_chars // 2:
+                    where.setdefault(key, {}).setdefault(n, (passage, start, end))
+    names = [Path(s.file).name for s in subjects]
+    found: dict[tuple[int, int], list] = {}  # (report, paragraph) → [first place, sentences, others, reports]
+    for places in where.values():
+        if len(places) < 2:
+            continue
+        shown = list(places)[:4]
+        for n, (passage, start, end) in places.items():
+            entry = found.setdefault((n, id(passage)), [(passage, start, end), 0, [], 0])
+            entry[1] += 1
+            entry[2] = entry[2] or [names[m] for m in shown if m != n][:3]
+            entry[3] = max(entry[3], len(places))
+    hits: dict[int, list[Hit]] = {}
+    for (n, _), ((passage, start, end), count, others, reports) in found.items():
+        hits.setdefault(n, []).append(Hit.at(passage, (start, end), sentences=count, others="、".join(others),
+                                             count=reports, more=""))
+    for listed in hits.values():
+        extra = len(listed) - params.per_report
+        if extra > 0:  # a copied report: a few places say enough
+            del listed[params.per_report:]
+            listed[-1].fields["more"] = f"；这份报告另有{extra}段也有这样的句子"
+    return hits

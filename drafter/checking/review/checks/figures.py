@@ -1,0 +1,106 @@
+"""Figures that contradict each other: a stated change against the numbers beside it, one quantity stated twice."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from drafter.checking.review.hits import Context, Hit, pattern
+from drafter.standard.model import Regex
+
+
+class _Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ChangeParams(_Params):
+    patterns: list[Regex] = Field(
+        min_length=1,
+        description="含命名组 a（原值）、b（现值）、p（变化幅度）、dir（上升/下降的说法）、pct（% 或“个百分点”）的正则表达式",
+    )
+    up: list[str] = Field(description="表示上升的词")
+    down: list[str] = Field(description="表示下降的词")
+    multipliers: dict[str, float] = Field(default_factory=lambda: {"万": 1e4, "亿": 1e8})
+
+    @field_validator("patterns")
+    @classmethod
+    def _named_groups(cls, patterns: list[str]) -> list[str]:
+        for written in patterns:
+            missing = {"a", "b", "p", "dir"} - set(re.compile(written).groupindex)
+            if missing:
+                raise ValueError(f"正则表达式“{written}”缺少命名组：{'、'.join(sorted(missing))}。")
+        return patterns
+
+
+def stated_changes(ctx: Context, params: ChangeParams) -> Iterator[Hit]:
+    """同比/较上年 changes that do not follow from the two values stated with them."""
+    seen: set[int] = set()
+    for regex in map(pattern, params.patterns):
+        for passage, start, end, m in ctx.scope.finditer(regex):
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
+            wrong = _mismatch(m, params)
+            if wrong:
+                yield Hit.at(passage, (start, end), **wrong)
+
+
+def _value(m: re.Match[str], name: str, params: ChangeParams) -> float:
+    value = float(m.group(name))
+    unit = m.groupdict().get(f"{name}u") or ""
+    return value * next((f for w, f in params.multipliers.items() if unit.startswith(w)), 1.0)
+
+
+def _mismatch(m: re.Match[str], params: ChangeParams) -> dict | None:
+    a, b, stated = _value(m, "a", params), _value(m, "b", params), float(m.group("p"))
+    direction = m.group("dir")
+    rising = any(direction.startswith(w) for w in params.up)
+    falling = any(direction.startswith(w) for w in params.down)
+    points = "百分点" in (m.group("pct") or "")
+    if points:
+        actual = b - a
+        shown = f"{abs(actual):.2f}".rstrip("0").rstrip(".") + "个百分点"
+    elif a:
+        actual = (b - a) / a * 100
+        shown = f"{abs(actual):.2f}".rstrip("0").rstrip(".") + "%"
+    else:
+        return None
+    decimals = len(m.group("p").partition(".")[2])
+    tolerance = 0.5 * 10 ** -decimals + 0.011  # whatever the stated rounding
+    wrong_way = (rising and actual < 0) or (falling and actual > 0)
+    if wrong_way or abs(abs(actual) - stated) > tolerance:
+        trend = "上升" if actual > 0 else "下降" if actual < 0 else "持平"
+        return {"actual": f"{trend}{shown}" if actual else "持平"}
+    return None
+
+
+class RestatedParams(_Params):
+    min_key: int = Field(6, ge=2, description="数字前的说法至少这么多字才比较（太短的说法可能指不同的事）")
+    skip: list[str] = Field(default_factory=list, description="说法中含这些词的不比较（如“同比”“分别”）")
+
+
+# A number with its unit; the words right before it are taken from the text (_WORDS_BEFORE).
+_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)(余|多)?([\u4e00-\u9fff%％]{1,2})")
+_WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
+
+
+def restated(ctx: Context, params: RestatedParams) -> Iterator[Hit]:
+    """The same quantity (same words before the number, same unit) stated again with another value."""
+    first: dict[tuple[str, str], tuple[str, str]] = {}  # (words, unit) → (value, where)
+    for passage, start, end, m in ctx.scope.finditer(_QUANTITY):
+        value, about, unit = m.group(1), m.group(2), m.group(3)
+        before = _WORDS_BEFORE.search(passage.text, max(0, start - 40), start)
+        if before is None or (start > 0 and passage.text[start - 1] in "0123456789."):
+            continue
+        key_words = before.group()
+        start = before.start()
+        if len(key_words) < params.min_key or about or any(s in key_words for s in params.skip):
+            continue
+        key = (key_words, unit[0])
+        place = f"第{passage.position + 1}段" if passage.position is not None else f"第{passage.line}行"
+        if key not in first:
+            first[key] = (value, place)
+        elif float(first[key][0]) != float(value):
+            yield Hit.at(passage, (start, end), other=first[key][0] + unit, place=first[key][1])

@@ -1,0 +1,63 @@
+"""The leadership part: the facts the guidance expects, with a count where it asks for one."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from drafter.checking.review.hits import Context, Hit, sentences
+
+_CLAUSE = re.compile(r"[，,；;：:]")
+from drafter.standard.model import Regex
+
+
+class FactParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    report: Literal["missing", "uncounted"] = Field(
+        description="missing：完全没写到的事项；uncounted：写到了但没有写出要求的次数或比例"
+    )
+    count: Regex = Field(description="算作“写出了次数或比例”的正则表达式；要出现在说到这一事项的分句或紧接的分句中")
+
+
+def leadership_facts(ctx: Context, params: FactParams) -> Iterator[Hit]:
+    """Each of the standard's leadership facts absent from the leadership part, or stated without its count."""
+    body = ctx.subject.parts.get(ctx.std.roles.leader)
+    anchor = ctx.subject.anchors.get(ctx.std.roles.leader)
+    if not body or anchor is None:
+        return  # a missing part is reported as such
+    if any(ctx.std.placeholder_re.search(p.text) for p in body):
+        return  # not written yet
+    count = re.compile(params.count)
+    for fact in ctx.std.leadership_facts:
+        others = [k for f in ctx.std.leadership_facts if f is not fact for k in f.keywords]
+        stated = []  # (passage, start, end) of each sentence stating the fact
+        for passage in body:
+            for start, end in sentences(passage.text):
+                sentence = passage.text[start:end]
+                for slogan in sorted(fact.ignore, key=len, reverse=True):
+                    sentence = sentence.replace(slogan, "")
+                if any(k in sentence for k in fact.keywords):
+                    stated.append((passage, start, end, sentence))
+        if params.report == "missing" and not stated:
+            yield Hit(anchor, fields={"fact": fact.name, "hint": fact.hint, "found": ""})
+        elif params.report == "uncounted" and stated and fact.count and not any(
+            _counted(s[3], fact.keywords, others, count) for s in stated
+        ):
+            passage, start, end, _ = stated[0]
+            yield Hit.at(passage, (start, end), fact=fact.name, hint=fact.hint)
+
+
+def _counted(sentence: str, keywords: list[str], others: list[str], count: re.Pattern[str]) -> bool:
+    """A count in a clause naming the fact, or in a clause next to it that names no other fact
+    ("……专题学法，全年共6次"; "10月26日，……出庭应诉")."""
+    clauses = _CLAUSE.split(sentence)
+    for i, clause in enumerate(clauses):
+        if not any(k in clause for k in keywords):
+            continue
+        near = [clause] + [c for c in clauses[max(0, i - 1):i] + clauses[i + 1:i + 2] if not any(k in c for k in others)]
+        if any(count.search(c) for c in near):
+            return True
+    return False

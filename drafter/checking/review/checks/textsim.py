@@ -1,0 +1,140 @@
+"""How alike two pieces of Chinese text are: edit distance, shingles, shared words."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+_PAIRS = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+_NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
+
+
+def closest_window(term: str, text: str) -> tuple[int, int, int]:
+    """(distance, start, end) of the substring of ``text`` closest to ``term`` (edit distance)."""
+    m = len(term)
+    # previous[j]: distance of term[:i] to the best substring ending at text[j]; starts[j]: where it starts.
+    previous = [0] * (len(text) + 1)
+    starts = list(range(len(text) + 1))
+    for i in range(1, m + 1):
+        current = [i] + [0] * len(text)
+        current_starts = [0] + [0] * len(text)
+        for j in range(1, len(text) + 1):
+            options = (
+                (previous[j - 1] + (term[i - 1] != text[j - 1]), starts[j - 1]),
+                (previous[j] + 1, starts[j]),
+                (current[j - 1] + 1, current_starts[j - 1]),
+            )
+            current[j], current_starts[j] = min(options)
+        previous, starts = current, current_starts
+    best = min(range(len(text) + 1), key=lambda j: (previous[j], -j))
+    return previous[best], starts[best], best
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def plain(text: str) -> str:
+    """Only the characters that carry content (for comparing sentences)."""
+    return _NOT_TEXT.sub("", text)
+
+
+def shingles(text: str, n: int = 3) -> set[str]:
+    text = plain(text)
+    return {text[i:i + n] for i in range(len(text) - n + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+class Rarity:
+    """How telling a word is within one report: words found in many of its paragraphs say little
+    (log of paragraphs over paragraphs holding the word).
+
+    Only the words asked about are counted (few: those a shortcoming shares with a plan), unless
+    the report is long, when counting every word once is cheaper.
+    """
+
+    EAGER = 400  # paragraphs from which every word is counted up front
+
+    def __init__(self, paragraphs: list[str]):
+        self.paragraphs = paragraphs
+        self.total = max(1, len(paragraphs))
+        self.counts: dict[str, int] = {}
+        if len(paragraphs) >= self.EAGER:
+            counted: Counter[str] = Counter()
+            for text in paragraphs:
+                counted.update(words(text, frozenset()))
+            self.counts = dict(counted)
+
+    def weight(self, shared: set[str]) -> float:
+        return sum(self.of(w) for w in shared)
+
+    def of(self, word: str) -> float:
+        if word not in self.counts:
+            self.counts[word] = 0 if self.total >= self.EAGER else sum(word in text for text in self.paragraphs)
+        return math.log(self.total / max(1, self.counts[word]))
+
+
+class WordIndex:
+    """Which of several texts (as word sets) share words with a query, weighted by rarity, without
+    comparing the query with every text: only texts holding one of its telling words are scored."""
+
+    def __init__(self, groups: list[set[str]], rarity: Rarity, telling: float = 0.3):
+        self.rarity = rarity
+        self.telling = telling
+        self.postings: dict[str, list[int]] = {}
+        for i, group in enumerate(groups):
+            for word in group:
+                self.postings.setdefault(word, []).append(i)
+
+    def best(self, words: set[str]) -> float:
+        """The largest weight of the words one text shares with ``words``."""
+        scores: Counter[int] = Counter()
+        for word in words & self.postings.keys():
+            weight = self.rarity.of(word)
+            if weight >= self.telling:  # words in most paragraphs add next to nothing
+                for i in self.postings.get(word, ()):
+                    scores[i] += weight
+        return max(scores.values(), default=0.0)
+
+
+class ShingleIndex:
+    """Find, among many texts (shingle sets), the one most alike a query.
+
+    Only texts sharing a shingle that few texts have are compared in full, so a long report
+    against a long report stays fast; a shingle in more than ``common`` texts does not make
+    a text a candidate.
+    """
+
+    def __init__(self, texts: list[set[str]], common: int = 100, keep: int = 3):
+        self.texts = texts
+        self.keep = keep
+        postings: dict[str, list[int]] = {}
+        for i, shingle_set in enumerate(texts):
+            for s in shingle_set:
+                postings.setdefault(s, []).append(i)
+        self.postings = {s: hits for s, hits in postings.items() if len(hits) <= common}
+
+    def most_alike(self, query: set[str]) -> tuple[float, int | None]:
+        """(Jaccard, index) of the most alike text."""
+        shared: Counter[int] = Counter()
+        for s in query:
+            shared.update(self.postings.get(s, ()))
+        best: tuple[float, int | None] = (0.0, None)
+        for i, _ in shared.most_common(self.keep):
+            best = max(best, (jaccard(query, self.texts[i]), i), key=lambda x: x[0])
+        return best
+
+
+def words(text: str, stop: frozenset[str]) -> set[str]:
+    """Two-character words of the text (every adjacent pair of Chinese characters), minus ``stop``."""
+    return set(_PAIRS.findall(text)) - stop

@@ -1,0 +1,177 @@
+"""What a matcher or a built-in check reports, and what it is given to look at."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterator
+
+from drafter.checking.review.passages import Item, Passage, Subject
+from drafter.standard import Standard, fill_year
+
+_CONTEXT = 12  # characters quoted on each side of a hit
+_LONG = 40  # a longer hit is quoted by its opening words
+_SENTENCE_END = "。！？；!?;"
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+
+
+@dataclass
+class Hit:
+    """One place a rule fires: a span of a passage, or the whole report (passage None)."""
+
+    passage: Passage | None
+    start: int = 0
+    end: int = 0
+    fields: dict[str, Any] = field(default_factory=dict)  # filled into the message: {found}, {right} …
+    excerpt: str | None = None  # instead of the text around the span
+
+    @classmethod
+    def at(cls, passage: Passage, m: re.Match[str] | tuple[int, int], **fields: Any) -> Hit:
+        start, end = (m.start(), m.end()) if isinstance(m, re.Match) else m
+        fields.setdefault("found", passage.text[start:end])
+        return cls(passage, start, end, fields)
+
+    @classmethod
+    def on_item(cls, entry: Item, **fields: Any) -> Hit:
+        """A hit on a whole item, quoted by its opening words."""
+        fields.setdefault("found", "")
+        return cls(entry.anchor, entry.offset, entry.offset, fields, excerpt=snippet(entry.text, 40))
+
+    def quote(self) -> str | None:
+        if self.excerpt is not None or self.passage is None:
+            return self.excerpt
+        text = self.passage.text
+        if not text:
+            return None
+        if self.end <= self.start:
+            return snippet(text[self.start:], 40)
+        if self.end - self.start > _LONG:  # a whole sentence: its opening words are enough
+            return snippet(text[self.start:self.end], _LONG)
+        before = max(0, self.start - _CONTEXT)
+        after = min(len(text), self.end + _CONTEXT)
+        return ("…" if before else "") + text[before:after] + ("…" if after < len(text) else "")
+
+
+@lru_cache(maxsize=1024)
+def pattern(text: str) -> re.Pattern[str]:
+    """A rule file's regular expression, compiled once; ^ and $ mark paragraph starts and ends,
+    as they did when a pattern ran over one paragraph at a time."""
+    return re.compile(text, re.MULTILINE)
+
+
+_PREPARED: dict[tuple[int, str], tuple[Any, Any]] = {}
+
+
+def prepared(params: Any, name: str, build: Any) -> Any:
+    """What a check works out from its parameters (tables, compiled terms), once per rule: kept
+    with the parameters object, which the rule set keeps alive for the whole run."""
+    key = (id(params), name)
+    if key not in _PREPARED or _PREPARED[key][0] is not params:
+        _PREPARED[key] = (params, build(params))
+    return _PREPARED[key][1]
+
+
+@lru_cache(maxsize=256)
+def alternation(words: tuple[str, ...]) -> str:
+    """A regular expression matching any of ``words``, longest first, written as a trie
+    (任旧|任然 → 任(?:旧|然)): the matcher tries one branch per character instead of every word.
+    Remembered: a check builds the same one for every report."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            return f"(?:{'|'.join(branches)})?" if branches else ""
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return emit(trie)
+
+
+class Scope:
+    """The passages a rule looks at, also joined into one text (a line break between them) so that
+    a pattern runs once over the report rather than once per paragraph."""
+
+    def __init__(self, passages: list[Passage]):
+        self.passages = passages
+        self.starts: list[int] = []
+        at = 0
+        for passage in passages:
+            self.starts.append(at)
+            at += len(passage.text) + 1
+        self.text = "\n".join(p.text for p in passages)
+
+    def finditer(self, regex: re.Pattern[str], text: str | None = None) -> Iterator[tuple[Passage, int, int, re.Match[str]]]:
+        """(passage, start, end, match) for each match of ``regex`` in the joined text (or in ``text``,
+        the joined text with characters masked); a match running into the next paragraph is left out."""
+        for m in regex.finditer(self.text if text is None else text):
+            passage, base = self.at(m.start())
+            if m.end() - base <= len(passage.text):
+                yield passage, m.start() - base, m.end() - base, m
+
+    def at(self, offset: int) -> tuple[Passage, int]:
+        """The passage holding ``offset`` of the joined text, and where that passage starts."""
+        k = bisect_right(self.starts, offset) - 1
+        return self.passages[k], self.starts[k]
+
+
+@dataclass
+class Context:
+    """A rule's view of one subject: the passages in its scope, and the standard."""
+
+    std: Standard
+    subject: Subject
+    scope: Scope
+    previous: Subject | None = None  # last year's report, with --previous
+
+    @property
+    def passages(self) -> list[Passage]:
+        return self.scope.passages
+
+    @property
+    def year(self) -> int | None:
+        return self.subject.year
+
+    def fill(self, pattern: str) -> str | None:
+        """A pattern with {year}/{next_year} filled in; None when it needs a year the report lacks."""
+        if "{year}" in pattern or "{next_year}" in pattern:
+            return fill_year(pattern, self.year) if self.year else None
+        return pattern
+
+
+def snippet(text: str, limit: int = 30) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "……"
+
+
+class SentenceSpans:
+    """The sentence around a place in a text; each text is split once however many places are asked."""
+
+    def __init__(self) -> None:
+        self._split: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def around(self, text: str, at: int) -> tuple[int, int]:
+        if text not in self._split:
+            spans = sentences(text) or [(0, len(text))]
+            self._split = {text: ([s for s, _ in spans], spans)}  # one text at a time: hits come in reading order
+        starts, spans = self._split[text]
+        return spans[max(0, bisect_right(starts, at) - 1)]
+
+
+_SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+$")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, end after its closing mark."""
+    return [m.span() for m in _SENTENCE.finditer(text) if not m.group().rstrip(_SENTENCE_END).isspace()
+            and m.group().strip(_SENTENCE_END)]
+
+
+def numbers(text: str) -> list[re.Match[str]]:
+    return list(_NUMBER.finditer(text))
