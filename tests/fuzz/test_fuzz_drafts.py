@@ -49,10 +49,12 @@ def report_like(draw) -> str:
 encodings = st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"])
 
 
-def _check(data: bytes, name: str) -> None:
+def _check(data: bytes, name: str, annotate: bool = False) -> None:
     try:
-        drafter.check(data, name)
+        result = drafter.check(data, name)
         event("checked")
+        if annotate:  # a copy with Word comments, as `check --annotate` writes
+            drafter.annotate(data, result, name)
     except DrafterError as exc:
         event("refused")
         assert_refusal(exc, name)
@@ -92,6 +94,9 @@ XML_PIECES = [
     b'<w:outlineLvl w:val="\xc2\xb2"/>', b'<w:pStyle w:val=""/>', b"<!DOCTYPE d [<!ENTITY e \"x\">]>", b"&e;",
     b"<w:t>\xe4\xb8\x80\xe3\x80\x81</w:t>", b"<w:br/>", b"<w:tab/>", b"\x00", b"<?pi x?>", b"<!-- -->", b"<![CDATA[x]]>",
     b'xmlns:w="urn:x"', b"<w:r><w:t>", b"</w:t></w:r>", b"<w:txbxContent>", b"<w:del>", b"<w:ins>",
+    b'<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>',
+    b'<w:pPr><w:numPr><w:ilvl w:val="9"/><w:numId w:val="999"/></w:numPr></w:pPr>',
+    b"<w:moveFrom>", b"<w:moveTo>", b"<mc:AlternateContent>", b"<w:fldSimple>", b"<w:hyperlink>",
 ]
 VALUES = [b"1", b"0", b"9", b"x", b"-3", b"99999999999999999999", b"\xc2\xb2", b"", b"\xef\xbc\x91", b"true", b"off"]
 
@@ -118,7 +123,7 @@ def changed_docx(draw, bases=docx_bases) -> bytes:
             break
         name = draw(st.sampled_from(parts))
         xml = members[name]
-        op = draw(st.sampled_from(["drop", "insert", "cut", "swap tags", "values", "flip", "truncate", "no body"]))
+        op = draw(st.sampled_from(["drop", "insert", "cut", "swap tags", "values", "flip", "truncate", "no body", "lists"]))
         if op == "drop":
             del members[name]
         elif op == "insert":
@@ -133,6 +138,9 @@ def changed_docx(draw, bases=docx_bases) -> bytes:
                 members[name] = xml.replace(draw(st.sampled_from(tags)), draw(st.sampled_from(tags)))
         elif op == "values":
             members[name] = re.sub(rb'w:val="[^"]*"', lambda _: b'w:val="' + draw(st.sampled_from(VALUES)) + b'"', xml)
+        elif op == "lists":  # every paragraph in a list, so the numbering part is read
+            numbered = b'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            members[name] = xml.replace(b"<w:p>", numbered)
         elif op == "no body":
             members[name] = re.sub(rb"<w:body>.*</w:body>", b"", xml, flags=re.S)
         if op in ("flip", "truncate"):
@@ -149,9 +157,9 @@ def changed_docx(draw, bases=docx_bases) -> bytes:
 
 
 @scaled(60)
-@given(changed_docx())
-def test_changed_word_files_are_checked_or_refused(data):
-    _check(data, "稿.docx")
+@given(changed_docx(), st.booleans())
+def test_changed_word_files_are_checked_and_annotated_or_refused(data, annotate):
+    _check(data, "稿.docx", annotate)
 
 
 @scaled(15)

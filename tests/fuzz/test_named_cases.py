@@ -115,6 +115,23 @@ def _odd_outline(name: str, content: bytes) -> bytes:
     return content.replace(b"<w:p>", '<w:p><w:pPr><w:outlineLvl w:val="²"/></w:pPr>'.encode("utf-8"), 1)
 
 
+def _numbered_with_broken_numbering() -> bytes:
+    """A list paragraph (its label comes from the numbering part, read only then) and that part cut in half."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("主要举措和成效", style="List Number")
+    document.add_paragraph("全年办理案件。")
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            target.writestr(info.filename, content[: len(content) // 2] if info.filename.endswith("numbering.xml") else content)
+    return out.getvalue()
+
+
 def _zip_version(data: bytes) -> bytes:
     """The central directory says the zip needs a version no reader has (Python: NotImplementedError)."""
     at = data.rindex(b"PK\x01\x02")
@@ -206,6 +223,9 @@ CASES: dict[str, Case] = {
     "9:30 is text, not 570": input_case("  printer: 澄源县公安局办公室", "  printer: 9:30", line=False),
     "outline level ²": Case(lambda f: (f.joinpath("稿.docx").write_bytes(_docx(_odd_outline)), ["check", f / "稿.docx"])[1],
                             codes=(0, 1)),
+    "numbering part broken, read late": Case(
+        lambda f: (f.joinpath("稿.docx").write_bytes(_numbered_with_broken_numbering()), ["check", f / "稿.docx"])[1],
+        words=("numbering.xml",)),
     "zip needing an unknown version": Case(
         lambda f: (f.joinpath("稿.docx").write_bytes(_zip_version(_docx(lambda n, c: c))), ["check", f / "稿.docx"])[1],
         words=("zip",)),
