@@ -53,9 +53,11 @@ def _problem(text: str):
         ("other: [某县, 公安局\nmeta: 1\n", 1, 8, "“[”没有配对"),
         ("meta:\n  unit: 某县公安局\n  year: 2024\n  year: 2025\n", 4, 3, "重复"),
         ("? [1, 2]\n: 某县\n", 1, 3, "键名"),
+        (":\t", 1, 1, "缩进"),  # found by the long fuzz run: a value of only a tab
         ("meta:\n  unit: 某县\x07公安局\n", 2, 11, "控制字符"),
     ],
-    ids=["colon", "tab", "indent", "quote", "star", "alias", "at", "bracket", "duplicate", "key-type", "control"],
+    ids=["colon", "tab", "indent", "quote", "star", "alias", "at", "bracket", "duplicate", "key-type", "bare-colon-tab",
+         "control"],
 )
 def test_syntax_errors_point_at_the_place_with_a_chinese_hint(parser, text, line, col, hint):
     problem = _problem(text)

@@ -158,7 +158,9 @@ def _unclosed(number: int, text: str, value_at: int | None) -> Iterator[Slip]:
     if value_at is None or value_at >= len(text):
         return
     value = text[value_at:].rstrip()
-    first = value[:1]
+    if not value:
+        return
+    first = value[0]
     if first in "\"'" and _quote_end(value) is None:
         yield Slip(number, value_at + 1,
                    f"这里的引号“{first}”没有配对的结尾引号。请在这段文字末尾补上“{first}”，或删掉开头的“{first}”。",
