@@ -148,3 +148,10 @@ def test_markdown_comments_are_dropped_in_linear_time():
     # A hang guard, not a speed target: linear work takes milliseconds, the
     # quadratic regex it replaces took over 20 s (the hostile-input bound).
     assert time.perf_counter() - start < 20
+
+
+def test_chinese_numerals_are_written_for_any_count():
+    assert [cn(n) for n in (100, 101, 110, 999, 1000, 1010, 2005)] == [
+        "一百", "一百零一", "一百一十", "九百九十九", "一千", "一千零一十", "二千零五",
+    ]
+    assert cn(10000) == "10000" and cn(0) == "0"  # past what anyone numbers: digits, never an error

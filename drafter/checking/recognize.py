@@ -303,7 +303,7 @@ class _Recogniser:
         for i in region:
             unit = self.units[i]
             if i == start.unit and unit.role == "heading":
-                if unit.run_in:
+                if unit.run_in and unit.heading:  # a bare "一、" has no heading text to cut off
                     parts.append(unit.text.split(unit.heading, 1)[-1])
                 continue
             parts.append(unit.text)

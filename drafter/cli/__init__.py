@@ -46,6 +46,12 @@ def main() -> None:
     # drafter's models use no pydantic plugin, and looking for plugins reads
     # every installed package's metadata on each run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    # A file name that is not valid in the file system's encoding, or a character
+    # the console's code page lacks (GBK on a Chinese Windows), is shown escaped
+    # rather than ending the run after its work is done.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         code = app(prog_name="drafter", standalone_mode=False)
     except Exception as exc:

@@ -8,6 +8,7 @@ import typer
 
 from drafter import __version__
 from drafter.cli import helpformat
+from drafter.cli.common import GuardedCommand
 
 
 class Typer(typer.Typer):
@@ -17,7 +18,7 @@ class Typer(typer.Typer):
         super().__init__(cls=helpformat.Group, rich_markup_mode=None, **kwargs)
 
     def command(self, *args: Any, **kwargs: Any) -> Any:
-        return super().command(*args, cls=helpformat.Command, **kwargs)
+        return super().command(*args, cls=GuardedCommand, **kwargs)
 
 
 app = Typer(

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 import typer
 
+from drafter.cli import helpformat
+
 if TYPE_CHECKING:
     from drafter.checking.review import RuleSet
     from drafter.standard import Standard
@@ -30,7 +32,11 @@ SchemaAlias = typer.Option(None, "--schema", hidden=True)
 
 @contextmanager
 def guarded() -> Iterator[None]:
-    """The error boundary: DrafterError → its Chinese message and exit code; a bug → exit 3."""
+    """The error boundary: DrafterError → its Chinese message and exit code; a bug → exit 3.
+
+    Every command runs inside one (GuardedCommand); a command also uses it
+    around each file it may give up on while going on with the others.
+    """
     from drafter.errors import DrafterError
 
     try:
@@ -42,13 +48,26 @@ def guarded() -> Iterator[None]:
         err("已中断。")
         raise typer.Exit(130) from None
     except Exception as exc:  # a bug in drafter, not the user's fault
-        if os.environ.get("DRAFTER_DEBUG"):
+        if _command_line_outcome(exc) or os.environ.get("DRAFTER_DEBUG"):
             raise
         err(
             f"drafter 内部错误（{type(exc).__name__}：{exc}）。这不是您的操作问题；"
             "请把所用命令和输入文件发给维护人员。设置环境变量 DRAFTER_DEBUG=1 可查看详细信息。"
         )
         raise typer.Exit(3) from None
+
+
+def _command_line_outcome(exc: Exception) -> bool:
+    """typer's own exits and usage errors (recognized by shape: typer vendors click's classes)."""
+    return isinstance(exc, (typer.Exit, typer.Abort)) or (hasattr(exc, "exit_code") and hasattr(exc, "format_message"))
+
+
+class GuardedCommand(helpformat.Command):
+    """A command whose whole run is inside the error boundary."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        with guarded():
+            return super().invoke(ctx)
 
 
 def err(message: str) -> None:

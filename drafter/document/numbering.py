@@ -17,12 +17,26 @@ _DIGITS = "零一二三四五六七八九"
 
 
 def cn(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九."""
-    if not 1 <= n <= 99:
-        raise ValueError(f"numbering supports 1..99, got {n}")
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
+    """1 → 一, 10 → 十, 12 → 十二, 99 → 九十九, 100 → 一百, 105 → 一百零五, 1010 → 一千零一十.
+
+    Total: zero, negative numbers and numbers past 9999 (no list has so many
+    items, but an input may) are written in arabic digits.
+    """
+    if not 1 <= n <= 9999:
+        return str(n)
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+        return head + (_DIGITS[ones] if ones else "")
+    out, gap = "", False
+    for value, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            out += ("零" if gap and out else "") + _DIGITS[digit] + name
+            gap = False
+        elif out:
+            gap = True
+    return out
 
 
 _CN_NUMBER = re.compile(r"^(?:([一二三四五六七八九]?)(十))?([一二三四五六七八九]?)$")

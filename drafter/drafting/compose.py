@@ -26,6 +26,8 @@ from pydantic import BaseModel
 from drafter.document import markdown
 from drafter.drafting import template_run
 from drafter.errors import DrafterError
+from drafter.files.source import read_bytes
+from drafter.files.textcodec import decode
 from drafter.drafting.input import Report
 from drafter.document.numbering import Numberer
 from drafter.resources import templates_dir
@@ -56,7 +58,7 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
             )
         folders.insert(0, templates)
     env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders], encoding="utf-8"),
+        loader=_TemplateFiles([str(f) for f in folders]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -65,6 +67,24 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
     )
     env.filters.update(yoy=yoy, number=number, ending=ending, place_figures=place_figures)
     return env
+
+
+class _TemplateFiles(jinja2.FileSystemLoader):
+    """jinja2's folder search, each file read like any file from a user: regular only, bounded, decoded strictly."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        pieces = jinja2.loaders.split_template_path(template)
+        path = next((p for p in (Path(folder, *pieces) for folder in self.searchpath) if p.is_file()), None)
+        if path is None:
+            raise jinja2.TemplateNotFound(template)
+        data = read_bytes(path, str(path), _MAX_TEMPLATE_BYTES, lambda size: (
+            f"{path}：模板文件有 {size // 1024} KB，超过上限 {_MAX_TEMPLATE_BYTES // 1024} KB，不像模板。请检查这个文件。"
+        ))
+        mtime = path.stat().st_mtime
+        return decode(data, str(path))[0], str(path), lambda: path.is_file() and path.stat().st_mtime == mtime
+
+
+_MAX_TEMPLATE_BYTES = 1 << 20
 
 
 def render(report: Report, std: Standard, templates: Path | None = None, title_chars: float = 20) -> str:

@@ -16,6 +16,7 @@ from drafter.drafting import compose, values
 from drafter.drafting import input as model
 from drafter.errors import DrafterError
 from drafter.files.output import write_atomic
+from drafter.files.source import read_bytes
 from drafter.standard import Standard
 
 SCHEMA_FILE = "drafter-input.schema.json"
@@ -60,8 +61,8 @@ def check_unit(unit: str) -> str:
     unit = unit.strip()
     if not unit:
         raise DrafterError("--unit 不能为空。请写上报告单位全称，例如 --unit 澄源县公安局。")
-    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in unit):
-        raise DrafterError("--unit 中含有换行或控制字符。单位名称应写在一行里，例如 --unit 澄源县公安局。")
+    if any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") for ch in unit):
+        raise DrafterError("--unit 中含有换行、控制字符或无法识别的字符。单位名称应写在一行里，例如 --unit 澄源县公安局。")
     return unit
 
 
@@ -76,21 +77,24 @@ def init(path: Path, std: Standard, unit: str, year: int, force: bool) -> list[P
         from drafter.drafting.form import writer as form
 
         return [write_atomic(path, form.write(std, unit, year), force=force)]
-    text = skeleton(std, unit, year, path.name)
+    # A name the file system's encoding cannot show (bytes that are not UTF-8) is quoted escaped in the comments.
+    text = skeleton(std, unit, year, path.name.encode("utf-8", "backslashreplace").decode("utf-8"))
     written = [write_atomic(path, text, force=force)]
     schema_path = path.parent / SCHEMA_FILE
     schema = model.json_schema(std)
     schema_text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     if not schema_path.exists():
         written.append(write_atomic(schema_path, schema_text))
-    elif _is_ours(schema_path, schema["title"]) and schema_path.read_text(encoding="utf-8") != schema_text:
+    elif _ours(schema_path, schema["title"]) not in (None, schema_text):
         written.append(write_atomic(schema_path, schema_text, force=True))
     return written
 
 
-def _is_ours(path: Path, title: str) -> bool:
+def _ours(path: Path, title: str) -> str | None:
+    """The file's text when it is a schema drafter wrote (a regular file, read with a bound), else None."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and data.get("title") == title
+        text = read_bytes(path, str(path), 1 << 22, lambda size: "").decode("utf-8")
+        data = json.loads(text)
+    except (DrafterError, ValueError):
+        return None
+    return text if isinstance(data, dict) and data.get("title") == title else None

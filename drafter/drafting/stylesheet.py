@@ -232,5 +232,5 @@ def load(path: Path | None = None) -> StyleSheet:
 
 @per_file
 def _load(path: Path) -> StyleSheet:
-    located = yamlio.load(path)
+    located = yamlio.load(path, aliases=True)
     return modelcheck.validate(StyleSheet, located, "版式样式表")

@@ -18,15 +18,15 @@ from drafter.errors import DrafterError
 
 def run(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
     """Render the template ``name`` with ``context``."""
-    return _guarded(lambda: env.get_template(name).render(context))
+    return _guarded(lambda: env.get_template(name).render(context), env)
 
 
 def run_string(env: SandboxedEnvironment, source: str, context: dict[str, Any]) -> str:
     """Render a template given as text (it may import the environment's files)."""
-    return _guarded(lambda: env.from_string(source).render(context))
+    return _guarded(lambda: env.from_string(source).render(context), env)
 
 
-def _guarded(render) -> str:
+def _guarded(render, env: SandboxedEnvironment) -> str:
     try:
         return render()
     except jinja2.TemplateNotFound as exc:
@@ -40,15 +40,34 @@ def _guarded(render) -> str:
             "请对照内置模板检查 {% %} 和 {{ }} 是否成对、拼写是否正确。"
         ) from None
     except jinja2.UndefinedError as exc:
+        _bug_unless_custom(env, exc)
         raise DrafterError(
             f"{_where(exc)}：模板{_undefined(exc.message or '')}。可用的数据见内置模板 report.md.j2 开头的说明。"
         ) from None
     except jinja2.TemplateError as exc:
+        _bug_unless_custom(env, exc)
         raise DrafterError(f"{_where(exc)}：模板出错。请对照内置模板检查这一行的写法。") from None
+    except RecursionError as exc:
+        _bug_unless_custom(env, exc)
+        raise DrafterError(
+            f"{_where(exc)}：模板中的宏或 include 无休止地调用自己。请检查这一行调用的宏是否在调用自己。"
+        ) from None
     except (TypeError, ValueError, ArithmeticError, KeyError, IndexError, AttributeError) as exc:
+        _bug_unless_custom(env, exc)
         raise DrafterError(
             f"{_where(exc)}：模板运行出错（对不合适的数据做了运算或取值）。请对照内置模板检查这一行的写法。"
         ) from None
+
+
+def _bug_unless_custom(env: SandboxedEnvironment, exc: BaseException) -> None:
+    """Re-raise ``exc`` as the bug it is when only the built-in templates ran.
+
+    The input model admits only values the built-in templates can word (finite
+    numbers, dates a .docx can hold), so their failing is drafter's fault
+    (exit 3), not a user's template and not a user's input.
+    """
+    if len(getattr(env.loader, "searchpath", ())) <= 1:
+        raise exc
 
 
 # Jinja's messages for the mistakes template authors make, in Chinese.

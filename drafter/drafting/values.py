@@ -11,6 +11,7 @@ to work in the input model.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from typing import Annotated, Any
@@ -26,6 +27,11 @@ _NUMBER = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(.*)$")
 # blank line in a ``>-`` block, which YAML reads as one line break) starts a new one.
 _PARAGRAPH_END = re.compile(r"(?<=[。！？；!?;…])([”’」』）)]*)\n(?!\n)")
 DATE_EXAMPLE = "2026年2月10日（也可写 2026-02-10、2026.2.10、2026/2/10）"
+# What a report can hold: a .docx records its date in its zip entries, which
+# cannot go past 2107; a figure larger than this is a typing slip (and would
+# print in exponent form).
+FIRST_DATE, LAST_DATE = dt.date(2000, 1, 1), dt.date(2107, 12, 31)
+LARGEST_NUMBER = 1e15
 
 
 def _plain(text: str) -> str:
@@ -33,22 +39,39 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+def _shown(value: Any) -> str:
+    """A typed value quoted back in a message, cut short (it may be 5000 digits long)."""
+    text = value if isinstance(value, str) else repr(value) if isinstance(value, float) else str(value) if (
+        not isinstance(value, int) or value.bit_length() < 200) else "很长的数字"
+    return text if len(text) <= 24 else f"{text[:20]}…（共 {len(text)} 个字符）"
+
+
 def date(value: Any) -> Any:
     """A date from 2026年2月10日 / 2026.2.10 / 2026/2/10 / 2026-02-10; blank is None."""
+    found = _date(value)
+    if isinstance(found, dt.date) and not FIRST_DATE <= found <= LAST_DATE:
+        raise ValueError(
+            f"“{_shown(value)}”超出了可用的范围：成文日期应在 {FIRST_DATE.year} 年至 {LAST_DATE.year} 年之间"
+            f"（Word 文档记不下更晚的日期）。请核对年份。"
+        )
+    return found
+
+
+def _date(value: Any) -> Any:
     if value is None or isinstance(value, dt.date):
-        return value
+        return value.date() if isinstance(value, dt.datetime) else value
     if isinstance(value, str):
         text = _plain(value)
         if not text:
             return None
         found = _DATE.match(text)
         if not found:
-            raise ValueError(f"“{value}”不是日期。请写成 {DATE_EXAMPLE}。")
+            raise ValueError(f"“{_shown(value)}”不是日期。请写成 {DATE_EXAMPLE}。")
         year, month, day = map(int, found.groups())
         try:
             return dt.date(year, month, day)
         except ValueError:
-            raise ValueError(f"“{value}”不是存在的日期（{year}年没有{month}月{day}日）。请核对月份和日子。") from None
+            raise ValueError(f"“{_shown(value)}”不是存在的日期（{year}年没有{month}月{day}日）。请核对月份和日子。") from None
     raise ValueError(f"这里应填日期，如 {DATE_EXAMPLE}。")
 
 
@@ -62,7 +85,7 @@ def year(value: Any) -> Any:
         found = _YEAR.match(_plain(value))
         if found:
             return int(found.group(1))
-    raise ValueError(f"“{value}”不是年份。请写四位数字的年份，如 2025（写成 2025年 也可以）。")
+    raise ValueError(f"“{_shown(value)}”不是年份。请写四位数字的年份，如 2025（写成 2025年 也可以）。")
 
 
 def split_number(value: Any) -> tuple[float, str] | None:
@@ -70,14 +93,22 @@ def split_number(value: Any) -> tuple[float, str] | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value), ""
+        return _float(value), ""
     if not isinstance(value, str):
         return None
     text = _plain(value).replace(",", "")
     found = _NUMBER.match(text)
     if not found:
         return None
-    return float(found.group(1)), found.group(2).strip()
+    return _float(found.group(1)), found.group(2).strip()
+
+
+def _float(value: int | float | str) -> float:
+    """As a float; a number too large for one is infinite (and refused by ``number``)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf
 
 
 def same_unit(a: str, b: str) -> bool:
@@ -91,12 +122,17 @@ def number(value: Any, unit: str = "") -> Any:
         return None
     parsed = split_number(value)
     if parsed is None:
-        raise ValueError(f"“{value}”不是数字。这里只写数字，如 1203；单位写在 unit 中。")
+        raise ValueError(f"“{_shown(value)}”不是数字。这里只写数字，如 1203；单位写在 unit 中。")
     amount, written_unit = parsed
+    if not abs(amount) < LARGEST_NUMBER:  # also .nan and .inf, which are no amount at all
+        raise ValueError(
+            f"“{_shown(value)}”不是一个具体的数值（.nan、.inf 或上千万亿的数）。"
+            "请填写实际的数字，如 1203。"
+        )
     if written_unit and not same_unit(written_unit, unit):
         shown = f"unit 中写的是“{unit}”" if unit else "unit 没有填写"
         raise ValueError(
-            f"“{value}”带的单位“{written_unit}”与单位不符（{shown}）。"
+            f"“{_shown(value)}”带的单位“{written_unit}”与单位不符（{shown}）。"
             f"请在这里只写数字 {amount:g}，单位写在 unit 中。"
         )
     return amount

@@ -14,6 +14,7 @@ them. Sizes are checked before anything is parsed, so memory stays bounded.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def load(source: Path | str | bytes, name: str | None = None) -> Loaded:
         data = _read_file(path, name)
     try:
         loaded = _parse(data, name, Path(name).suffix.lower())
+        _drop_controls(loaded.document)
     except TooManyBlocks:
         raise DrafterError(
             f"{name}：文件超过 {MAX_PARAGRAPHS} 段，已停止读取。一份年度报告通常只有几百段，请确认选对了文件。"
@@ -62,6 +64,19 @@ def load(source: Path | str | bytes, name: str | None = None) -> Loaded:
     if not any(block.text.strip() for block in loaded.document.blocks):
         raise DrafterError(f"{name}：文件中没有文字内容。请确认选对了文件。")
     return loaded
+
+
+# What a text cannot hold: C0 and C1 controls (tab and line breaks aside), lone
+# surrogates, U+FFFE/U+FFFF. A draft may carry them (a .txt saved by some tool, a
+# C1 control in a Word run); they mean nothing to a reader, and whatever is made
+# from the draft (a report's JSON, an imported input's YAML) must not inherit them.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _drop_controls(document: Document) -> None:
+    for block in document.blocks:
+        if _CONTROLS.search(block.text):
+            block.text = _CONTROLS.sub("", block.text)
 
 
 def _read_file(path: Path, name: str) -> bytes:

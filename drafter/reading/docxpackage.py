@@ -41,6 +41,14 @@ _OTHER_KINDS = (
 )
 
 
+class BrokenPart(ValueError):
+    """A part whose XML cannot be parsed: its zip member and the line."""
+
+    def __init__(self, member: str, line: int | None):
+        super().__init__(member)
+        self.member, self.line = member, line
+
+
 class NotWordprocessing(ValueError):
     """A zip that is some other kind of document; ``kind`` says which, in words."""
 
@@ -55,10 +63,13 @@ class Package:
     styles: etree._Element | None
     numbering_xml: bytes | None  # parsed only if a paragraph is in a list (most drafts have none)
     strict: bool  # the file is Strict Open XML (read through the namespace mapping)
+    numbering_member: str = ""
 
     @property
     def numbering(self) -> etree._Element | None:
-        return _parse(self.numbering_xml, self.strict) if self.numbering_xml is not None else None
+        if self.numbering_xml is None:
+            return None
+        return _parse(self.numbering_xml, self.strict, self.numbering_member)
 
 
 def open_package(data: bytes) -> Package:
@@ -69,23 +80,27 @@ def open_package(data: bytes) -> Package:
         if main is None or main not in names:
             kind = next((k for member, k in _OTHER_KINDS if member in names), None)
             raise NotWordprocessing(kind) if kind else ValueError("no main document part")
-        document = _parse(archive.read(main), strict)
+        document = _parse(archive.read(main), strict, main)
         if document.tag != f"{{{W}}}document":
             raise ValueError(f"{main} is not a WordprocessingML document")
         rels = _relationships(archive, main)
-        parts = {}
+        parts, members = {}, {}
         for kind in ("styles", "numbering"):
             member, _ = _target(archive, main, kind, rels)
             parts[kind] = archive.read(member) if member in names else None
-    styles = _parse(parts["styles"], strict) if parts["styles"] is not None else None
-    return Package(document, styles, parts["numbering"], strict)
+            members[kind] = member or ""
+    styles = _parse(parts["styles"], strict, members["styles"]) if parts["styles"] is not None else None
+    return Package(document, styles, parts["numbering"], strict, members["numbering"])
 
 
-def _parse(xml: bytes, strict: bool) -> etree._Element:
+def _parse(xml: bytes, strict: bool, member: str = "") -> etree._Element:
     if strict:
         for old, new in _STRICT_NAMES:
             xml = xml.replace(old, new)
-    return etree.fromstring(xml, _PARSER)
+    try:
+        return etree.fromstring(xml, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise BrokenPart(member, exc.lineno) from None
 
 
 def _relationships(archive: zipfile.ZipFile, source: str) -> etree._Element | None:

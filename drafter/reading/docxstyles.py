@@ -49,7 +49,7 @@ def on(value: str | None) -> bool:
 def outline_of(element) -> tuple[bool, int | None]:
     """Whether ``element`` (a paragraph or a style) sets an outline level, and the level (1-based; None: body text)."""
     text = first(_OUTLINE(element))
-    if text is not None and text.isdigit():
+    if text is not None and text.isascii() and text.isdigit() and len(text) < 4:  # a stranger's file: "²", "9" * 5000
         value = int(text)
         return True, None if value >= _BODY_OUTLINE else value + 1
     return False, None

@@ -22,7 +22,7 @@ from drafter.document import Document, cjk, wordstyles
 from drafter.errors import DrafterError
 from drafter.reading import zipguard
 from drafter.reading.docxnumbering import ListNumbering
-from drafter.reading.docxpackage import MC, MC_FALLBACK, W, NotWordprocessing, Package, open_package
+from drafter.reading.docxpackage import MC, MC_FALLBACK, W, BrokenPart, NotWordprocessing, Package, open_package
 from drafter.reading.docxstyles import Styles, first, flag, numbering_of, outline_of, xpath
 
 _STYLE_ID = xpath("./w:pPr/w:pStyle/@w:val")
@@ -61,12 +61,23 @@ def read(data: bytes, name: str, max_blocks: int | None = None) -> Document:
     except NotWordprocessing as exc:
         raise DrafterError(f"{name}：这是{exc.kind}，不是 Word 文档。请打开报告正文的 Word 文件，"
                            "或把正文另存为 .docx 后再检查。") from None
+    except BrokenPart as exc:
+        raise _broken(name, f"其中的 {exc.member} 第 {exc.line} 行 XML 格式错误，文件已损坏") from None
     except Exception:  # a broken package fails in many ways (zip, CRC, XML, missing parts)
         raise DrafterError(
             f"{name}：无法作为 Word 文档打开（文件损坏，或是改了扩展名的其他格式）。"
             "请用 Word 或 WPS 打开后“另存为” .docx 再检查。"
         ) from None
-    return _Reader(package, Document(source=name, max_blocks=max_blocks)).read()
+    if package.document.find(_w("body")) is None:
+        raise _broken(name, "正文部分没有 w:body，文件不完整")
+    try:
+        return _Reader(package, Document(source=name, max_blocks=max_blocks)).read()
+    except BrokenPart as exc:  # the numbering part, parsed only when a paragraph is in a list
+        raise _broken(name, f"其中的 {exc.member} 第 {exc.line} 行 XML 格式错误，文件已损坏") from None
+
+
+def _broken(name: str, what: str) -> DrafterError:
+    return DrafterError(f"{name}：无法作为 Word 文档打开（{what}）。请用 Word 或 WPS 打开后“另存为” .docx 再检查。")
 
 
 class _Reader:

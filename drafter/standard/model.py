@@ -314,7 +314,7 @@ def load_standard(path: Path | None = None) -> Standard:
 
 @per_file
 def _load(path: Path) -> Standard:
-    located = yamlio.load(path)
+    located = yamlio.load(path, aliases=True)
     std = modelcheck.validate(Standard, located, "报告标准文件")
     std._directory = path.resolve().parent
     return std

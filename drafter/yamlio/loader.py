@@ -1,79 +1,57 @@
 """Load YAML while remembering where every value came from (file:line:col).
 
-PyYAML's composer gives nodes with marks; we construct plain Python data from
-the same nodes and record the mark of every mapping key and sequence item, so a
-validation error at ``measures[0].points[1].text`` can point at its line.
-libyaml's parser (``CLoader``) composes the nodes where PyYAML was built with
-it, the pure-Python one (``PythonLoader``) elsewhere; both give the same data,
-the same marks and the same Chinese messages.
+The parser's events are built into plain Python data by ``build`` (bounded:
+no aliases, no foreign tags, limited depth), which records the mark of every
+mapping key and sequence item, so a validation error at
+``measures[0].points[1].text`` can point at its line; a syntax error is
+explained by ``syntax``, on the line where the mistake is. libyaml's parser
+(``CLoader``) reads where PyYAML was built with it, the pure-Python one
+(``PythonLoader``) elsewhere; both give the same data, the same marks and the
+same Chinese messages.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from drafter.errors import DrafterError, Problem
 from drafter.files.textcodec import read_text
+from drafter.yamlio import syntax
+from drafter.yamlio.build import build
+from drafter.yamlio.located import Loc, Located, format_loc
 
-Loc = tuple[str | int, ...]
+__all__ = ["Loc", "Located", "format_loc", "load", "parse"]
+
 MAX_INPUT_BYTES = 5 * 1024 * 1024
-
-
-@dataclass
-class Located:
-    """Parsed YAML data plus the source position of every path in it."""
-
-    file: str
-    data: Any
-    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-
-    def position(self, loc: Loc) -> tuple[int | None, int | None]:
-        """Line and column (1-based) of ``loc`` or of its nearest recorded ancestor."""
-        loc = tuple(loc)
-        while True:
-            if loc in self.marks:
-                return self.marks[loc]
-            if not loc:
-                return None, None
-            loc = loc[:-1]
-
-    def problem(self, loc: Loc, message: str) -> Problem:
-        line, col = self.position(loc)
-        return Problem(self.file, line, col, format_loc(loc), message)
-
-
-def format_loc(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-_BOOL = "tag:yaml.org,2002:bool"
+_CORE = "tag:yaml.org,2002:"
 
 
 def _officer_resolvers() -> dict:
-    """PyYAML's implicit types, with only true/false as booleans.
+    """YAML's implicit types as an officer typing Chinese text means them.
 
-    "no", "off", "yes" are not booleans for an officer typing Chinese text; a
-    bare 2025-02-20 stays a date (the model accepts dates). A copy: PyYAML's
-    own table, shared by every loader in the process, is left alone.
+    Only true/false are booleans ("no", "off", "yes" are words); numbers are
+    decimal (a leading 0 is not octal, 9:30 is not 570 in base 60); a bare
+    2025-02-20 stays a date (the model accepts dates); "=", "<<", "!" are text.
+    A table of our own: PyYAML's, shared by every loader in the process, is
+    left alone.
     """
-    table = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
-        for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    own = {
+        "bool": (r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+        "int": (r"^[-+]?(?:0|[1-9][0-9_]*)$", "-+0123456789"),
+        "float": (r"^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+                  r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+0123456789."),
     }
-    boolean = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-    for first in "tTfF":
-        table.setdefault(first, []).append((_BOOL, boolean))
+    table: dict[str, list] = {}
+    for name, (pattern, firsts) in own.items():
+        for first in firsts:
+            table.setdefault(first, []).append((_CORE + name, re.compile(pattern)))
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items():
+        for tag, regexp in resolvers:
+            if tag in (_CORE + "null", _CORE + "timestamp"):
+                table.setdefault(first, []).append((tag, regexp))
     return table
 
 
@@ -96,111 +74,39 @@ else:  # a PyYAML built without libyaml
     Loader = PythonLoader
 
 
-def parse(text: str, file: str) -> Located:
-    """Parse YAML text; raise DrafterError (with line:col) on syntax errors."""
+def parse(text: str, file: str, aliases: bool = False) -> Located:
+    """Parse YAML text into Located data; DrafterError (located, in Chinese) when it cannot be used.
+
+    ``aliases`` allows anchors and aliases (data files such as the review rules
+    share lists that way); inputs leave it off.
+    """
+    # Line breaks the way an editor shows them: YAML also breaks lines at U+2028,
+    # U+2029 and U+0085, which Notepad shows as nothing; pasted from a web page
+    # they would shift every line number after them.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE_BREAKS)
     try:
         loader = Loader(text)  # the pure-Python reader vets the characters here already
         try:
-            node = loader.get_single_node()
+            return build(loader, file, aliases)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise DrafterError(
-            f"{file}：YAML 格式错误，文件无法解析。",
-            [Problem(file, line, col, "", _syntax_hint(exc, text, mark))],
-        ) from None
-    except yaml.YAMLError as exc:  # the reader refused a character (the two parsers count offsets differently)
+        problems = syntax.explain(text, file, exc, Loader)
+    except yaml.YAMLError:  # the reader refused a character (the two parsers count offsets differently)
         line, col, char = _unacceptable(text)
-        what = (
+        problems = [Problem(file, line, col, "", (
             f"这里有一个不可见的控制字符（{char}），请删除它（常见于从网页或其他软件复制来的文字）。"
-            if char else f"无法解析（{exc}）。请检查文件中是否有特殊字符。"
-        )
-        raise DrafterError(f"{file}：YAML 格式错误，文件无法解析。", [Problem(file, line, col, "", what)]) from None
-    located = Located(file=file, data=None)
-    if node is None:
-        return located
-    problems: list[Problem] = []
-    located.data = _build(loader, node, (), located, problems)
-    if problems:
-        raise DrafterError(f"{file}：YAML 内容有误。", problems)
-    return located
+            if char else "文件中有 YAML 不允许的字符，请检查文件是否完整、是否为文本文件。"
+        ))]
+    raise DrafterError(f"{file}：YAML 格式错误，文件无法解析。", problems)
 
 
-def load(path: Path) -> Located:
+_INVISIBLE_BREAKS = {0x2028: " ", 0x2029: " ", 0x85: " "}
+
+
+def load(path: Path, aliases: bool = False) -> Located:
     text, _ = read_text(path, MAX_INPUT_BYTES)
-    return parse(text, str(path))
-
-
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _build(loader: yaml.BaseLoader, node: yaml.Node, loc: Loc, out: Located, problems: list[Problem]) -> Any:
-    out.marks.setdefault(loc, _mark(node))
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int)):
-                line, col = _mark(key_node)
-                problems.append(Problem(out.file, line, col, format_loc(loc), "键名必须是文字。"))
-                continue
-            key = str(key)
-            if key in result:
-                line, col = _mark(key_node)
-                problems.append(Problem(
-                    out.file, line, col, format_loc(loc + (key,)),
-                    f"“{key}”重复出现，后一个会覆盖前一个。请删除或合并其中一个。",
-                ))
-                continue
-            out.marks[loc + (key,)] = _mark(key_node)
-            result[key] = _build(loader, value_node, loc + (key,), out, problems)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, child, loc + (i,), out, problems) for i, child in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
-
-
-# PyYAML's problem texts (both parsers' wordings) → what the officer should do.
-_HINTS = (
-    ("mapping values are not allowed", "这里不能出现冒号。若文字中含有“: ”，请把整段文字用引号括起来，或改用中文冒号“：”。"),
-    ("could not find expected ':'", "缺少冒号。每一项应写成“键: 值”（冒号后有一个空格）。"),
-    ("did not find expected key", "缩进不一致。同一层的各项必须对齐（只用空格缩进）。"),
-    ("expected <block end>", "缩进不一致。同一层的各项必须对齐（只用空格缩进）。"),
-    ("did not find expected '-' indicator", "列表缩进不一致。同一列表的各项“- ”必须对齐。"),
-    ("found unexpected end of stream", "引号没有配对。请检查这一行附近的引号是否成对。"),
-    ("found undefined alias", "使用了未定义的 * 引用。文字中的“*”请放在引号里。"),
-)
-
-
-def _syntax_hint(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
-    problem = (exc.problem or "").strip()
-    context = (exc.context or "").strip()
-    for start, hint in _HINTS:
-        if problem.startswith(start):
-            return hint
-    if "cannot start any token" in problem:
-        char = _char_at(text, mark)
-        if char == "\t":
-            return "YAML 不能用 Tab 缩进，请改用空格。"
-        shown = f"“{char}”" if char and char.isprintable() else "这个字符"
-        return f"{shown}不能出现在值的开头。请把整段文字用引号括起来。"
-    if context == "while scanning an alias":
-        return "“*”开头的文字会被当作引用。请把整段文字用引号括起来。"
-    if context.startswith("while parsing a flow"):
-        return "方括号 [ ] 或花括号 { } 没有配对。文字中含有括号时，请把整段文字用引号括起来。"
-    return f"无法解析（{problem or exc}）。请检查这一行附近的缩进、冒号和引号。"
-
-
-def _char_at(text: str, mark) -> str:
-    if mark is None:
-        return ""
-    lines = text.splitlines()
-    line = lines[mark.line] if mark.line < len(lines) else ""
-    return line[mark.column] if mark.column < len(line) else ""
+    return parse(text, str(path), aliases)
 
 
 def _unacceptable(text: str) -> tuple[int | None, int | None, str]:

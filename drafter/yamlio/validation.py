@@ -44,7 +44,12 @@ def validate(model: type[M], located: Located, what: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = [_problem(model, located, err) for err in exc.errors()]
+        errors = exc.errors()
+        misspelt = {_misspelt(model, located, err) for err in errors} - {None}
+        problems = [
+            _problem(model, located, err) for err in errors
+            if not (err["type"] == "missing" and _data_loc(model, err["loc"]) in misspelt)
+        ]
         problems.sort(key=lambda p: (p.line or 0, p.col or 0))
         raise DrafterError(f"{located.file}：{what}有 {len(problems)} 处错误，请逐条修改：", problems) from None
 
@@ -55,9 +60,15 @@ def anchor(located: Located, loc: Loc) -> str | None:
     return find(loc) if callable(find) else None
 
 
-def problem(model: type[BaseModel], located: Located, loc: Loc, message: str) -> Problem:
-    """A Problem at ``loc``: its line (or form paragraph) and the place in words."""
+def problem(model: type[BaseModel], located: Located, loc: Loc, message: str, at_value: bool = False) -> Problem:
+    """A Problem at ``loc``: its line (or form paragraph) and the place in words.
+
+    ``at_value``: the line where the value starts, when not on its key's line
+    (what is wrong is in the value: a list or a text where keys belong).
+    """
     line, col = located.position(loc)
+    if at_value and tuple(loc) in located.starts:
+        line, col = located.starts[tuple(loc)]
     return Problem(located.file, line, col, format_loc(loc), message, place(model, loc), anchor(located, loc))
 
 
@@ -112,6 +123,9 @@ def _problem(model: type[BaseModel], located: Located, err: dict[str, Any]) -> P
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _allowed_keys(model, loc[:-1], located.data)
+        bare = key.strip(_AROUND_KEYS)
+        if bare != key and bare in allowed:  # an IME slip: quotes or full-width spaces around a key
+            return problem(model, located, loc, f"键名“{bare}”两边多了引号或全角空格。键名不加引号，请改为“{bare}:”。")
         message = f"不认识的字段“{key}”。"
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         if close:
@@ -140,10 +154,41 @@ def _problem(model: type[BaseModel], located: Located, err: dict[str, Any]) -> P
     if kind in ("literal_error", "enum"):
         options = "、".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         return problem(model, located, loc, f"只能填以下之一：{options}；实际是{_describe(err.get('input'))}。")
+    if kind in ("model_type", "model_attributes_type", "dict_type") and isinstance(err.get("input"), str):
+        slip = _wide_colon(err["input"], _allowed_keys(model, loc, located.data))
+        if slip:
+            return problem(model, located, loc, slip, at_value=True)
+    if kind == "int_parsing_size":
+        return problem(model, located, loc, f"数字太长（{_describe(err.get('input'))}），不是合理的数值。请检查。")
+    if kind == "finite_number":
+        return problem(model, located, loc, "这里应填一个具体的数字（.nan、.inf 不是数字）。")
     for prefix, name in _TYPE_NAMES.items():
         if kind.startswith(prefix + "_") or kind == prefix + "_type":
-            return problem(model, located, loc, f"这里应填{name}，实际是{_describe(err.get('input'))}。")
+            return problem(model, located, loc, f"这里应填{name}，实际是{_describe(err.get('input'))}。", at_value=True)
     return problem(model, located, loc, "内容不符合要求。请对照 drafter init 生成的模板中的说明修改。")
+
+
+def _misspelt(model: type[BaseModel], located: Located, err: dict[str, Any]) -> tuple | None:
+    """For an unknown key that is a known one with quotes or spaces around it: the known key's place."""
+    if err["type"] != "extra_forbidden":
+        return None
+    loc = _data_loc(model, err["loc"], unknown_last=True)
+    bare = str(loc[-1]).strip(_AROUND_KEYS)
+    return loc[:-1] + (bare,) if bare != loc[-1] and bare in _allowed_keys(model, loc[:-1], located.data) else None
+
+
+_AROUND_KEYS = " \u3000\"'“”‘’"
+_WIDE_COLON = re.compile(r"^[\s\u3000]*[\"'“”‘’]?([A-Za-z_][A-Za-z0-9_-]*)[\"'“”‘’]?[ \u3000]*：")
+
+
+def _wide_colon(text: str, allowed: list[str]) -> str | None:
+    """The IME slip that turns ``key：value`` into one text where a group of keys belongs."""
+    found = _WIDE_COLON.match(text)
+    if not found or found[1] not in allowed:
+        return None
+    key = found[1]
+    return (f"“{key}”后面用了中文全角冒号“：”，整行被当成了一段文字。键名后必须是英文半角冒号“:”加一个空格"
+            f"（切换到英文输入法再输入），请改为“{key}: …”。")
 
 
 def _title(model: type[BaseModel], loc: Loc) -> str | None:
@@ -194,9 +239,13 @@ def _describe(value: Any) -> str:
         return "空值"
     if isinstance(value, bool):
         return "真假值"
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return f"一个 {len(str(abs(value)))} 位的数字" if value.bit_length() < 12000 else "一个极大的数字"
     if isinstance(value, (int, float)):
         return f"数字 {value:g}" if isinstance(value, float) else f"数字 {value}"
     if isinstance(value, str):
+        if value.isascii() and value.isdigit() and len(value) > 15:
+            return f"一个 {len(value)} 位的数字"
         short = value if len(value) <= 12 else value[:12] + "…"
         return f"文字“{short}”"
     if isinstance(value, list):

@@ -56,13 +56,13 @@ def load_rules(std: Standard, unit_file: Path | None = None) -> RuleSet:
 @per_file
 def _family(path: Path) -> tuple[Located, RuleFile]:
     """A bundled rule file, parsed and validated (once per process while it is unchanged)."""
-    located = yamlio.load(path)
+    located = yamlio.load(path, aliases=True)
     return located, modelcheck.validate(RuleFile, located, "审查规则文件")
 
 
 @per_file
 def _unit(path: Path) -> tuple[Located, UnitRules]:
-    located = yamlio.load(path)
+    located = yamlio.load(path, aliases=True)
     return located, modelcheck.validate(UnitRules, located, "审查规则文件")
 
 

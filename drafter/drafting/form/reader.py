@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,7 +64,7 @@ def is_form(data: bytes, label: str) -> bool:
             return False
         try:
             properties = etree.fromstring(archive.read(_CUSTOM), _PARSER)
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError):
+        except Exception:  # a stranger's zip member fails in many ways (CRC, inflating, offsets, XML): no form
             return False
     return any(p.get("name") == layout.PROPERTY for p in properties)
 
@@ -98,6 +97,7 @@ class _Reader:
     def __init__(self, std: Standard, file: str):
         self.std = std
         self.located = FormLocated(file=file, data={})
+        self.located.anchors[()] = "全文"  # what has no place of its own (a table the writer deleted) is the whole form's
         self.tables = layout.tables(std)
         self.section: str | None = None
         self.number = 0  # sections so far (第几部分)
@@ -113,8 +113,11 @@ class _Reader:
             word = docx.Document(io.BytesIO(data))
         except Exception:  # python-docx reports broken packages with many exception types
             raise DrafterError(f"{self.located.file}：无法作为 Word 文档打开。请用 Word 或 WPS 打开后“另存为” .docx。") from None
+        body = word.element.body
+        if body is None:
+            raise DrafterError(f"{self.located.file}：Word 文档没有正文（w:body），文件不完整。请用 Word 或 WPS 打开后“另存为” .docx。")
         self.data: dict[str, Any] = {"meta": {"version": 2}, "preamble": []}
-        for element in word.element.body.iterchildren():
+        for element in body.iterchildren():
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "p":
                 self._paragraph(Paragraph(element, word))
