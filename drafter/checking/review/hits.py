@@ -6,8 +6,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any, Iterator
 
+from drafter.checking.review.needles import may_match
 from drafter.checking.review.passages import Item, Passage, Subject
 from drafter.standard import Standard, fill_year
 
@@ -100,17 +102,17 @@ class Scope:
 
     def __init__(self, passages: list[Passage]):
         self.passages = passages
-        self.starts: list[int] = []
-        at = 0
-        for passage in passages:
-            self.starts.append(at)
-            at += len(passage.text) + 1
-        self.text = "\n".join(p.text for p in passages)
+        texts = [p.text for p in passages]
+        self.starts = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
+        self.text = "\n".join(texts)
 
     def finditer(self, regex: re.Pattern[str], text: str | None = None) -> Iterator[tuple[Passage, int, int, re.Match[str]]]:
         """(passage, start, end, match) for each match of ``regex`` in the joined text (or in ``text``,
         the joined text with characters masked); a match running into the next paragraph is left out."""
-        for m in regex.finditer(self.text if text is None else text):
+        text = self.text if text is None else text
+        if not may_match(regex, text):
+            return
+        for m in regex.finditer(text):
             passage, base = self.at(m.start())
             if m.end() - base <= len(passage.text):
                 yield passage, m.start() - base, m.end() - base, m
@@ -138,6 +140,14 @@ class Context:
     def year(self) -> int | None:
         return self.subject.year
 
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        """:func:`sentences` of one of the subject's texts, split once however many rules ask."""
+        split = self.subject.memo.setdefault("sentences", {})
+        spans = split.get(text)
+        if spans is None:
+            spans = split[text] = sentences(text)
+        return spans
+
     def fill(self, pattern: str) -> str | None:
         """A pattern with {year}/{next_year} filled in; None when it needs a year the report lacks."""
         if "{year}" in pattern or "{next_year}" in pattern:
@@ -164,13 +174,14 @@ class SentenceSpans:
         return spans[max(0, bisect_right(starts, at) - 1)]
 
 
-_SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+$")
+# A sentence: up to and with its closing mark (or to the end); one with nothing but spaces before
+# its mark is no sentence (and a match never starts inside one, which has no other character).
+_SENTENCE = re.compile(rf"\s*[^{_SENTENCE_END}\s][^{_SENTENCE_END}]*(?:[{_SENTENCE_END}]|$)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, end after its closing mark."""
-    return [m.span() for m in _SENTENCE.finditer(text) if not m.group().rstrip(_SENTENCE_END).isspace()
-            and m.group().strip(_SENTENCE_END)]
+    return [m.span() for m in _SENTENCE.finditer(text)]
 
 
 def numbers(text: str) -> list[re.Match[str]]:

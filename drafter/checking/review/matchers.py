@@ -32,23 +32,69 @@ def scan(matcher: Matcher, ctx: Context) -> Iterator[Hit]:
 
 
 def _scan_words(words: list[Word], ctx: Context) -> Iterator[Hit]:
-    regex, table = _words_regex(words)
-    for passage, start, end, m in ctx.scope.finditer(regex):
-        word = table[m.group(0)]
-        if not _excepted(passage.text, start, end, word.except_):
+    index = _word_index(words)
+    scope = ctx.scope
+    for start, end, word in index.find(scope.text):
+        passage, base = scope.at(start)
+        start, end = start - base, end - base
+        if end <= len(passage.text) and not _excepted(passage.text, start, end, word.except_):
             yield Hit.at(passage, (start, end), right=word.right)
 
 
-# Compiled word lists, by the list they were made from (kept alive here, so ids stay unique).
-_WORDS: dict[int, tuple[list[Word], re.Pattern[str], dict[str, Word]]] = {}
+class WordIndex:
+    """A word list made ready to search: the words by their first two characters.
+
+    It finds what one alternation of the words (longest first) finds, left to right without
+    overlaps, but Python's regex engine would try each of a few hundred words' first characters
+    at most places of a report; here a regex made of two character classes finds the few places
+    where a word can start (its first and second characters both fit), and a dictionary says
+    which words start there.
+    """
+
+    def __init__(self, words: list[Word]):
+        self.table = {w.wrong: w for w in words}
+        self.by_pair: dict[str, list[str]] = {}
+        for wrong in sorted(self.table, key=len, reverse=True):
+            self.by_pair.setdefault(wrong[:2], []).append(wrong)
+        one = [w for w in self.table if len(w) == 1]
+        if one:  # a one-character word can start anywhere its character is
+            self.starts = re.compile(alternation(tuple(self.table)))
+        else:
+            firsts = "".join(sorted({w[0] for w in self.table}))
+            seconds = "".join(sorted({w[1] for w in self.table}))
+            self.starts = re.compile(f"[{_class(firsts)}](?=[{_class(seconds)}])")
+        self.single = bool(one)
+
+    def find(self, text: str) -> Iterator[tuple[int, int, Word]]:
+        """(start, end, word) of each word found, as the alternation would find them."""
+        if self.single:
+            for m in self.starts.finditer(text):
+                yield m.start(), m.end(), self.table[m.group()]
+            return
+        after = 0  # where the last word found ends: the next may not start inside it
+        for m in self.starts.finditer(text):
+            at = m.start()
+            if at < after:
+                continue
+            for wrong in self.by_pair.get(text[at:at + 2], ()):
+                if text.startswith(wrong, at):
+                    after = at + len(wrong)
+                    yield at, after, self.table[wrong]
+                    break
 
 
-def _words_regex(words: list[Word]) -> tuple[re.Pattern[str], dict[str, Word]]:
+def _class(chars: str) -> str:
+    return "".join(map(re.escape, chars))
+
+
+# Word lists made ready, by the list they were made from (kept alive here, so ids stay unique).
+_WORDS: dict[int, tuple[list[Word], WordIndex]] = {}
+
+
+def _word_index(words: list[Word]) -> WordIndex:
     if id(words) not in _WORDS:
-        table = {w.wrong: w for w in words}
-        _WORDS[id(words)] = (words, re.compile(alternation(tuple(table))), table)
-    _, regex, table = _WORDS[id(words)]
-    return regex, table
+        _WORDS[id(words)] = (words, WordIndex(words))
+    return _WORDS[id(words)][1]
 
 
 def _scan_patterns(patterns: list[Pattern], ctx: Context) -> Iterator[Hit]:

@@ -76,6 +76,8 @@ class Subject:
     items: dict[str, list[Item]] = field(default_factory=dict)
     parts: dict[str, list[Passage]] = field(default_factory=dict)  # each part present on its own: its body
     anchors: dict[str, Passage] = field(default_factory=dict)  # where a part-wide finding is reported
+    # What several rules work out from the same text (its sentences …), worked out once per subject.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 # -- drafts ---------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafter.checking.review.checks.textsim import Rarity, ShingleIndex, WordIndex, plain, shingles, words
+from drafter.checking.review.checks.textsim import ShingleIndex, WordIndex, plain, rarity_in, shingles, words
 from drafter.checking.review.hits import Context, Hit, sentences, snippet
 from drafter.checking.review.passages import Passage, Subject
 
@@ -31,23 +31,30 @@ def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
     formulas = [plain(phrase) for phrase in params.ignore]
     for passage in ctx.passages:
         reported = False
-        for start, end in sentences(passage.text):
-            for s, e, minimum in _pieces(passage.text, start, end, params):
-                key = plain(passage.text[s:e])
-                if len(key) < minimum:
-                    continue
-                first, at = seen.setdefault(key, (passage, s))
-                if (first is not passage or at != s) and not reported and not _mostly_formula(key, formulas, params):
-                    reported = True
-                    yield Hit.at(passage, (s, e), place=_place(first))
+        text = passage.text
+        for s, e, minimum in _pieces(text, ctx.sentences(text), params):
+            key = plain(text[s:e])
+            if len(key) < minimum:
+                continue
+            first, at = seen.setdefault(key, (passage, s))
+            if (first is not passage or at != s) and not reported and not _mostly_formula(key, formulas, params):
+                reported = True
+                yield Hit.at(passage, (s, e), place=_place(first))
 
 
-def _pieces(text: str, start: int, end: int, params: RepeatParams) -> Iterator[tuple[int, int, int]]:
-    yield start, end, params.min_chars
-    cuts = [start] + [m.end() for m in _CLAUSE_END.finditer(text, start, end)] + [end]
-    if len(cuts) > 2:
-        for s, e in zip(cuts, cuts[1:]):
-            yield s, e, params.clause_min_chars
+def _pieces(text: str, spans: list[tuple[int, int]], params: RepeatParams) -> list[tuple[int, int, int]]:
+    """Each sentence, then its clauses if it has several, with the length each must have to count;
+    leaving out those too short even before their punctuation is dropped (most clauses)."""
+    out = []
+    sentence, clause = params.min_chars, params.clause_min_chars
+    for start, end in spans:
+        if end - start >= sentence:
+            out.append((start, end, sentence))
+        if end - start >= clause:  # else no clause of it is long enough
+            cuts = [start, *[m.end() for m in _CLAUSE_END.finditer(text, start, end)], end]
+            if len(cuts) > 2:
+                out += [(s, e, clause) for s, e in zip(cuts, cuts[1:]) if e - s >= clause]
+    return out
 
 
 def _mostly_formula(key: str, formulas: list[str], params: RepeatParams) -> bool:
@@ -93,10 +100,10 @@ def not_followed(ctx: Context, params: FollowParams) -> Iterator[Hit]:
         return
     stop = frozenset(params.stop)
     done = [words(p.text, stop) for part in (roles.themes, roles.leader) for p in ctx.subject.parts.get(part, [])]
-    index = WordIndex(done, Rarity([p.text for p in ctx.subject.passages if p.kind == "para"]))
+    index = WordIndex(done, rarity_in(ctx.subject))
     for plan in ctx.previous.items.get(roles.follow_up, []):
         mine = words(plan.text, stop)
-        if mine and index.best(mine) < params.min_weight:
+        if mine and not index.reaches(mine, params.min_weight):
             yield Hit(anchor, 0, 0, {"found": "", "plan": snippet(plan.text, 24)}, excerpt=snippet(plan.text, 40))
 
 

@@ -7,6 +7,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from drafter.checking.review.hits import Context, Hit
+from drafter.checking.review.needles import may_match
 from drafter.document.cjk import count_chars
 
 
@@ -26,7 +27,9 @@ def part_length(ctx: Context, params: LengthParams) -> Iterator[Hit]:
         anchor = ctx.subject.anchors.get(part.id)
         if not body or anchor is None or not part.minimum.chars or part.id not in scope:
             continue
-        chars = count_chars(ctx.std.placeholder_re.sub("", "".join(p.text for p in body)))
+        text = "".join(p.text for p in body)
+        blanks = ctx.std.placeholder_re
+        chars = count_chars(blanks.sub("", text) if may_match(blanks, text) else text)
         if 0 < chars < part.minimum.chars:  # a part with no text at all is reported missing
             yield Hit(anchor, fields={"name": part.name, "chars": chars, "minimum": part.minimum.chars, "found": ""})
 

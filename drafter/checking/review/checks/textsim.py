@@ -5,6 +5,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import repeat
+
+from drafter.checking.review.passages import Subject
 
 _PAIRS = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
@@ -79,9 +82,19 @@ class Rarity:
         return sum(self.of(w) for w in shared)
 
     def of(self, word: str) -> float:
-        if word not in self.counts:
-            self.counts[word] = 0 if self.total >= self.EAGER else sum(word in text for text in self.paragraphs)
-        return math.log(self.total / max(1, self.counts[word]))
+        count = self.counts.get(word)
+        if count is None:
+            # (map: the paragraphs are looked through without a Python step per paragraph)
+            count = self.counts[word] = 0 if self.total >= self.EAGER else sum(
+                map(str.__contains__, self.paragraphs, repeat(word)))
+        return math.log(self.total / max(1, count))
+
+
+def rarity_in(subject: Subject) -> Rarity:
+    """How telling words are across a report's paragraphs: counted once per report for every rule."""
+    if "rarity" not in subject.memo:
+        subject.memo["rarity"] = Rarity([p.text for p in subject.passages if p.kind == "para"])
+    return subject.memo["rarity"]
 
 
 class WordIndex:
@@ -92,19 +105,25 @@ class WordIndex:
         self.rarity = rarity
         self.telling = telling
         self.postings: dict[str, list[int]] = {}
+        add = self.postings.setdefault
         for i, group in enumerate(groups):
             for word in group:
-                self.postings.setdefault(word, []).append(i)
+                add(word, []).append(i)
 
-    def best(self, words: set[str]) -> float:
-        """The largest weight of the words one text shares with ``words``."""
-        scores: Counter[int] = Counter()
+    def reaches(self, words: set[str], least: float) -> bool:
+        """Whether the words one text shares with ``words`` weigh ``least`` or more.
+
+        Stops at the first text that gets there: weights only add up, and a word's rarity
+        (a count over the report) is the costly part."""
+        scores: dict[int, float] = {}
         for word in words & self.postings.keys():
             weight = self.rarity.of(word)
             if weight >= self.telling:  # words in most paragraphs add next to nothing
-                for i in self.postings.get(word, ()):
-                    scores[i] += weight
-        return max(scores.values(), default=0.0)
+                for i in self.postings[word]:
+                    score = scores[i] = scores.get(i, 0.0) + weight
+                    if score >= least:
+                        return True
+        return max(scores.values(), default=0.0) >= least
 
 
 class ShingleIndex:
