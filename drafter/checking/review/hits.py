@@ -75,27 +75,6 @@ def prepared(params: Any, name: str, build: Any) -> Any:
     return _PREPARED[key][1]
 
 
-@lru_cache(maxsize=256)
-def alternation(words: tuple[str, ...]) -> str:
-    """A regular expression matching any of ``words``, longest first, written as a trie
-    (任旧|任然 → 任(?:旧|然)): the matcher tries one branch per character instead of every word.
-    Remembered: a check builds the same one for every report."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            return f"(?:{'|'.join(branches)})?" if branches else ""
-        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-
-    return emit(trie)
-
-
 class Scope:
     """The passages a rule looks at, also joined into one text (a line break between them) so that
     a pattern runs once over the report rather than once per paragraph."""

@@ -1,7 +1,7 @@
 """Word lists and patterns, the matchers a rule file can hold without any code.
 
-A word list is compiled into one alternation (longest first); a pattern may
-name {year} and {next_year}. Either skips a hit that lies inside one of its
+A word list is searched as one alternation of its words would find them
+(longest first; see wordsearch); a pattern may name {year} and {next_year}. Either skips a hit that lies inside one of its
 ``except`` words (防犯 inside 预防犯罪), and a matcher with
 ``sentence_without`` skips a hit whose sentence matches that pattern.
 """
@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from drafter.checking.review.hits import Context, Hit, SentenceSpans, alternation, pattern
+from drafter.checking.review.hits import Context, Hit, SentenceSpans, pattern
 from drafter.checking.review.model import Matcher, Pattern, Word
+from drafter.checking.review.wordsearch import WordSearch
 
 
 def scan(matcher: Matcher, ctx: Context) -> Iterator[Hit]:
@@ -32,69 +33,24 @@ def scan(matcher: Matcher, ctx: Context) -> Iterator[Hit]:
 
 
 def _scan_words(words: list[Word], ctx: Context) -> Iterator[Hit]:
-    index = _word_index(words)
+    search, table = _word_search(words)
     scope = ctx.scope
-    for start, end, word in index.find(scope.text):
+    for start, end, wrong in search.find(scope.text):
+        word = table[wrong]
         passage, base = scope.at(start)
         start, end = start - base, end - base
         if end <= len(passage.text) and not _excepted(passage.text, start, end, word.except_):
             yield Hit.at(passage, (start, end), right=word.right)
 
 
-class WordIndex:
-    """A word list made ready to search: the words by their first two characters.
-
-    It finds what one alternation of the words (longest first) finds, left to right without
-    overlaps, but Python's regex engine would try each of a few hundred words' first characters
-    at most places of a report; here a regex made of two character classes finds the few places
-    where a word can start (its first and second characters both fit), and a dictionary says
-    which words start there.
-    """
-
-    def __init__(self, words: list[Word]):
-        self.table = {w.wrong: w for w in words}
-        self.by_pair: dict[str, list[str]] = {}
-        for wrong in sorted(self.table, key=len, reverse=True):
-            self.by_pair.setdefault(wrong[:2], []).append(wrong)
-        one = [w for w in self.table if len(w) == 1]
-        if one:  # a one-character word can start anywhere its character is
-            self.starts = re.compile(alternation(tuple(self.table)))
-        else:
-            firsts = "".join(sorted({w[0] for w in self.table}))
-            seconds = "".join(sorted({w[1] for w in self.table}))
-            self.starts = re.compile(f"[{_class(firsts)}](?=[{_class(seconds)}])")
-        self.single = bool(one)
-
-    def find(self, text: str) -> Iterator[tuple[int, int, Word]]:
-        """(start, end, word) of each word found, as the alternation would find them."""
-        if self.single:
-            for m in self.starts.finditer(text):
-                yield m.start(), m.end(), self.table[m.group()]
-            return
-        after = 0  # where the last word found ends: the next may not start inside it
-        for m in self.starts.finditer(text):
-            at = m.start()
-            if at < after:
-                continue
-            for wrong in self.by_pair.get(text[at:at + 2], ()):
-                if text.startswith(wrong, at):
-                    after = at + len(wrong)
-                    yield at, after, self.table[wrong]
-                    break
-
-
-def _class(chars: str) -> str:
-    return "".join(map(re.escape, chars))
-
-
 # Word lists made ready, by the list they were made from (kept alive here, so ids stay unique).
-_WORDS: dict[int, tuple[list[Word], WordIndex]] = {}
+_WORDS: dict[int, tuple[list[Word], WordSearch, dict[str, Word]]] = {}
 
 
-def _word_index(words: list[Word]) -> WordIndex:
+def _word_search(words: list[Word]) -> tuple[WordSearch, dict[str, Word]]:
     if id(words) not in _WORDS:
-        _WORDS[id(words)] = (words, WordIndex(words))
-    return _WORDS[id(words)][1]
+        _WORDS[id(words)] = (words, WordSearch(w.wrong for w in words), {w.wrong: w for w in words})
+    return _WORDS[id(words)][1:]
 
 
 def _scan_patterns(patterns: list[Pattern], ctx: Context) -> Iterator[Hit]:

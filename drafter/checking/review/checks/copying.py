@@ -99,8 +99,8 @@ def not_followed(ctx: Context, params: FollowParams) -> Iterator[Hit]:
     if ctx.previous is None or anchor is None:
         return
     stop = frozenset(params.stop)
-    done = [words(p.text, stop) for part in (roles.themes, roles.leader) for p in ctx.subject.parts.get(part, [])]
-    index = WordIndex(done, rarity_in(ctx.subject))
+    done = [p.text for part in (roles.themes, roles.leader) for p in ctx.subject.parts.get(part, [])]
+    index = WordIndex(done, stop, rarity_in(ctx.subject))
     for plan in ctx.previous.items.get(roles.follow_up, []):
         mine = words(plan.text, stop)
         if mine and not index.reaches(mine, params.min_weight):

@@ -82,13 +82,16 @@ class RestatedParams(_Params):
 
 
 # A number with its unit; the words right before it are taken from the text (_words_before).
-_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)(余|多)?([\u4e00-\u9fff%％]{1,2})")
+# (\d\d* rather than \d+: an expression opening on a character class is searched for that
+# class first, and most of a report is not digits.)
+_QUANTITY = re.compile(r"(\d\d*(?:\.\d+)?)(余|多)?([\u4e00-\u9fff%％]{1,2})")
 
 
 def restated(ctx: Context, params: RestatedParams) -> Iterator[Hit]:
     """The same quantity (same words before the number, same unit) stated again with another value."""
     first: dict[tuple[str, str], tuple[str, str]] = {}  # (words, unit) → (value, where)
     skip = prepared(params, "skip", lambda p: re.compile("|".join(map(re.escape, p.skip))) if p.skip else None)
+    back = ("", "")  # the text read and the same backwards, to find the words before a number
     for passage, start, end, m in ctx.scope.finditer(_QUANTITY):
         value, about, unit = m.group(1), m.group(2), m.group(3)
         if about:
@@ -96,7 +99,9 @@ def restated(ctx: Context, params: RestatedParams) -> Iterator[Hit]:
         text = passage.text
         if start > 0 and text[start - 1] in "0123456789.":
             continue
-        at, stop = _words_before(text, start)
+        if back[0] is not text:
+            back = (text, text[::-1])
+        at, stop = _words_before(text, back[1], start)
         if stop - at < params.min_key:
             continue
         key_words = text[at:stop]
@@ -109,12 +114,17 @@ def restated(ctx: Context, params: RestatedParams) -> Iterator[Hit]:
             yield Hit.at(passage, (at, end), other=first[key][0] + unit, place=first[key][1])
 
 
-def _words_before(text: str, start: int, reach: int = 40) -> tuple[int, int]:
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]*")
+
+
+def _words_before(text: str, backwards: str, start: int, reach: int = 40) -> tuple[int, int]:
     """The run of Chinese characters right before ``start`` (or before a line break there),
-    looking back ``reach`` characters at most: (where it begins, where it ends); empty when none."""
+    looking back ``reach`` characters at most: (where it begins, where it ends); empty when none.
+    ``backwards`` is the text reversed: the run is one match there, not a step per character."""
     stop = start - 1 if start > 0 and text[start - 1] == "\n" else start
-    at = stop
+    n = len(text)
     low = max(0, start - reach)
-    while at > low and "\u4e00" <= text[at - 1] <= "\u9fff":
-        at -= 1
-    return at, stop
+    if stop <= low:
+        return stop, stop
+    run = _HAN_RUN.match(backwards, n - stop, n - low)
+    return stop - (run.end() - (n - stop)), stop  # type: ignore[union-attr]

@@ -114,7 +114,7 @@ def unanswered(ctx: Context, params: UnansweredParams) -> Iterator[Hit]:
     stop = frozenset(params.stop)
     formulas = [re.compile(f) for f in params.formulas]
     answered_ids = {p.answers for p in plans if p.answers}
-    index = WordIndex([words(p.text, stop) for p in plans], rarity_in(ctx.subject))
+    index = WordIndex([p.text for p in plans], stop, rarity_in(ctx.subject))
     causes = _causes(ctx)
     for item in _items(ctx, ctx.std.roles.problems):
         if item.id and item.id in answered_ids or _is_boilerplate(item.text, formulas, params.max_chars, causes):

@@ -1,0 +1,75 @@
+"""Finding any of many words in a text, as one regular expression of them all would.
+
+A word list (typo pairs, the names of political terms …) is searched as the alternation of its
+words, longest first, found left to right without overlaps. Python's regex engine tries each of
+a few hundred words' first characters at most places of a report, so :class:`WordSearch` finds
+the same words another way: a regex of two character classes finds the few places where a word
+can start (its first and second characters both fit), and a dictionary says which words start
+there.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+
+@lru_cache(maxsize=256)
+def alternation(words: tuple[str, ...]) -> str:
+    """A regular expression matching any of ``words``, longest first, written as a trie
+    (任旧|任然 → 任(?:旧|然)): the matcher tries one branch per character instead of every word.
+    Remembered: a check builds the same one for every report."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            return f"(?:{'|'.join(branches)})?" if branches else ""
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return emit(trie)
+
+
+class WordSearch:
+    """Words made ready to search for, once; :meth:`find` then runs per text."""
+
+    def __init__(self, words: Iterable[str]):
+        ordered = sorted(set(words), key=len, reverse=True)
+        self.by_pair: dict[str, list[str]] = {}
+        for word in ordered:
+            self.by_pair.setdefault(word[:2], []).append(word)
+        self.short = any(len(w) < 2 for w in ordered)
+        if self.short:  # a one-character word can start wherever its character is: the plain alternation
+            self.starts = re.compile(alternation(tuple(ordered)))
+        else:
+            firsts = "".join(sorted({w[0] for w in ordered}))
+            seconds = "".join(sorted({w[1] for w in ordered}))
+            self.starts = re.compile(f"[{_class(firsts)}](?=[{_class(seconds)}])" if ordered else "(?!)")
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word) of each word found, as the alternation of the words finds them."""
+        if self.short:
+            for m in self.starts.finditer(text):
+                yield m.start(), m.end(), m.group()
+            return
+        after = 0  # where the last word found ends: the next may not start inside it
+        pairs = self.by_pair
+        for m in self.starts.finditer(text):
+            at = m.start()
+            if at < after:
+                continue
+            for word in pairs.get(text[at:at + 2], ()):
+                if text.startswith(word, at):
+                    after = at + len(word)
+                    yield at, after, word
+                    break
+
+
+def _class(chars: str) -> str:
+    return "".join(map(re.escape, chars))
