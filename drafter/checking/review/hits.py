@@ -15,7 +15,7 @@ from drafter.standard import Standard, fill_year
 
 _CONTEXT = 12  # characters quoted on each side of a hit
 _LONG = 40  # a longer hit is quoted by its opening words
-_SENTENCE_END = "。！？；!?;"
+SENTENCE_END = "。！？；!?;"
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 
 
@@ -155,7 +155,7 @@ class SentenceSpans:
 
 # A sentence: up to and with its closing mark (or to the end); one with nothing but spaces before
 # its mark is no sentence (and a match never starts inside one, which has no other character).
-_SENTENCE = re.compile(rf"\s*[^{_SENTENCE_END}\s][^{_SENTENCE_END}]*(?:[{_SENTENCE_END}]|$)")
+_SENTENCE = re.compile(rf"\s*[^{SENTENCE_END}\s][^{SENTENCE_END}]*(?:[{SENTENCE_END}]|$)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

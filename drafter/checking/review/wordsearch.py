@@ -3,8 +3,8 @@
 A word list (typo pairs, the names of political terms …) is searched as the alternation of its
 words, longest first, found left to right without overlaps. Python's regex engine tries each of
 a few hundred words' first characters at most places of a report, so :class:`WordSearch` finds
-the same words another way: a regex of two character classes finds the few places where a word
-can start (its first and second characters both fit), and a dictionary says which words start
+the same words another way: a regex of character classes finds the few places where a word
+can start (its first two or three characters each fit), and a dictionary says which words start
 there.
 """
 
@@ -47,10 +47,10 @@ class WordSearch:
         self.short = any(len(w) < 2 for w in ordered)
         if self.short:  # a one-character word can start wherever its character is: the plain alternation
             self.starts = re.compile(alternation(tuple(ordered)))
-        else:
-            firsts = "".join(sorted({w[0] for w in ordered}))
-            seconds = "".join(sorted({w[1] for w in ordered}))
-            self.starts = re.compile(f"[{_class(firsts)}](?=[{_class(seconds)}])" if ordered else "(?!)")
+        else:  # the first character, then (looked at, not taken) the next one or two
+            reach = min(3, min(map(len, ordered), default=2))
+            classes = [f"[{_class(sorted({w[i] for w in ordered}))}]" for i in range(reach)]
+            self.starts = re.compile(f"{classes[0]}(?={''.join(classes[1:])})" if ordered else "(?!)")
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, word) of each word found, as the alternation of the words finds them."""
@@ -71,5 +71,5 @@ class WordSearch:
                     break
 
 
-def _class(chars: str) -> str:
+def _class(chars: Iterable[str]) -> str:
     return "".join(map(re.escape, chars))

@@ -9,10 +9,9 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.checking.review.checks.textsim import ShingleIndex, WordIndex, plain, rarity_in, shingles, words
-from drafter.checking.review.hits import Context, Hit, sentences, snippet
+from drafter.checking.review.hits import SENTENCE_END, Context, Hit, sentences, snippet
 from drafter.checking.review.passages import Passage, Subject
 
-_CLAUSE_END = re.compile(r"[，,：:]")
 
 
 class _Params(BaseModel):
@@ -27,34 +26,57 @@ class RepeatParams(_Params):
 
 def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
     """The same sentence, or a long clause, printed twice within one report."""
-    seen: dict[str, tuple[Passage, int]] = {}  # sentence → where it was first printed
+    seen: dict[str, tuple[Passage, tuple[int, int]]] = {}  # sentence → where it was first printed
     formulas = [plain(phrase) for phrase in params.ignore]
-    for passage in ctx.passages:
-        reported = False
-        text = passage.text
-        for s, e, minimum in _pieces(text, ctx.sentences(text), params):
-            key = plain(text[s:e])
-            if len(key) < minimum:
-                continue
-            first, at = seen.setdefault(key, (passage, s))
-            if (first is not passage or at != s) and not reported and not _mostly_formula(key, formulas, params):
-                reported = True
-                yield Hit.at(passage, (s, e), place=_place(first))
-
-
-def _pieces(text: str, spans: list[tuple[int, int]], params: RepeatParams) -> list[tuple[int, int, int]]:
-    """Each sentence, then its clauses if it has several, with the length each must have to count;
-    leaving out those too short even before their punctuation is dropped (most clauses)."""
-    out = []
     sentence, clause = params.min_chars, params.clause_min_chars
-    for start, end in spans:
-        if end - start >= sentence:
-            out.append((start, end, sentence))
-        if end - start >= clause:  # else no clause of it is long enough
-            cuts = [start, *[m.end() for m in _CLAUSE_END.finditer(text, start, end)], end]
-            if len(cuts) > 2:
-                out += [(s, e, clause) for s, e in zip(cuts, cuts[1:]) if e - s >= clause]
-    return out
+    shortest = min(sentence, clause)
+    for passage, segments in zip(ctx.passages, _sentences_plain(ctx.passages)):
+        reported = False
+        for k, segment in enumerate(segments):
+            if len(segment) < shortest:
+                continue  # (with its marks still in: its sentence and clauses are shorter still)
+            # The sentence, then its clauses if it has several; each known by where it starts.
+            parts = _CLAUSE_END.split(segment)
+            pieces = [(0, None, "".join(parts) if len(parts) > 1 else segment, sentence)]
+            if len(parts) > 1:
+                pieces += [(j, j, part, clause) for j, part in enumerate(parts)]
+            for j, which, key, minimum in pieces:
+                if len(key) < minimum:
+                    continue
+                first, at = seen.setdefault(key, (passage, (k, j)))
+                if (first is not passage or at != (k, j)) and not reported and not _mostly_formula(key, formulas, params):
+                    reported = True
+                    yield Hit.at(passage, _span(passage.text, k, which), place=_place(first))
+
+
+# Sentences are compared by their content: each paragraph's text is made plain (only what carries
+# content) at once, keeping the marks that end sentences and clauses, then cut at those marks.
+_ENDS = re.compile(f"[{SENTENCE_END}]")
+_CLAUSE_MARKS = "，,：:"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
+_NOT_KEPT = re.compile(f"[^\u4e00-\u9fff0-9A-Za-z{SENTENCE_END}{_CLAUSE_MARKS}\n]")
+
+
+def _sentences_plain(passages: list[Passage]) -> list[list[str]]:
+    """For each passage, its sentences (cut where the sentence marks are: the last one is what
+    follows the last mark) made plain but for the clause marks in them. The k-th is the text
+    :func:`_span` finds as the k-th sentence; one with no content is an empty string."""
+    texts = [p.text for p in passages]
+    if any("\n" in t for t in texts):
+        kept = [_NOT_KEPT.sub("", t) for t in texts]
+    else:  # one pass of the regex engine over the whole report
+        kept = _NOT_KEPT.sub("", "\n".join(texts)).split("\n")
+    return [_ENDS.split(k) for k in kept]
+
+
+def _span(text: str, k: int, clause: int | None) -> tuple[int, int]:
+    """Where the k-th sentence of ``text`` (or its clause ``clause``) is, with its closing mark."""
+    ends = [m.end() for m in _ENDS.finditer(text)]
+    start, end = ends[k - 1] if k else 0, ends[k] if k < len(ends) else len(text)
+    if clause is None:
+        return start, end
+    cuts = [start, *[m.end() for m in _CLAUSE_END.finditer(text, start, end)], end]
+    return cuts[clause], cuts[clause + 1]
 
 
 def _mostly_formula(key: str, formulas: list[str], params: RepeatParams) -> bool:
