@@ -139,36 +139,44 @@ def shared_text(subjects: list[Subject], params: SharedParams) -> dict[int, list
     """Sentences found word for word in several units' reports of one batch: one hit per paragraph
     holding such sentences, at its first, with how many there are ({sentences}), the other reports
     ({others}, up to three) and how many reports share them ({count})."""
-    where: dict[str, dict[int, tuple[Passage, int, int]]] = {}
+    where: dict[str, dict[int, tuple[Passage, int]]] = {}  # sentence → report → (paragraph, its k-th sentence)
+    formulas = [plain(phrase) for phrase in params.ignore]
+    least = params.min_chars
     for n, subject in enumerate(subjects):
-        for passage in subject.passages:
-            if passage.kind != "para":
-                continue
-            for start, end in sentences(passage.text):
-                key = plain(passage.text[start:end])
+        paragraphs = [p for p in subject.passages if p.kind == "para"]
+        for passage, segments in zip(paragraphs, _sentences_plain(paragraphs)):
+            for k, segment in enumerate(segments):
+                if len(segment) < least:
+                    continue  # (with its clause marks still in: shorter still without them)
+                key = _CLAUSE_END.sub("", segment)
+                if len(key) < least:
+                    continue
                 rest = key
-                for phrase in params.ignore:
-                    rest = rest.replace(plain(phrase), "")
-                if len(key) >= params.min_chars and len(rest) >= params.min_chars // 2:
-                    where.setdefault(key, {}).setdefault(n, (passage, start, end))
+                for phrase in formulas:
+                    rest = rest.replace(phrase, "")
+                if len(rest) >= least // 2:
+                    where.setdefault(key, {}).setdefault(n, (passage, k))
     names = [Path(s.file).name for s in subjects]
     found: dict[tuple[int, int], list] = {}  # (report, paragraph) → [first place, sentences, others, reports]
     for places in where.values():
         if len(places) < 2:
             continue
         shown = list(places)[:4]
-        for n, (passage, start, end) in places.items():
-            entry = found.setdefault((n, id(passage)), [(passage, start, end), 0, [], 0])
+        for n, place in places.items():
+            entry = found.setdefault((n, id(place[0])), [place, 0, [], 0])
             entry[1] += 1
             entry[2] = entry[2] or [names[m] for m in shown if m != n][:3]
             entry[3] = max(entry[3], len(places))
+    by_report: dict[int, list[list]] = {}
+    for (n, _), entry in found.items():
+        by_report.setdefault(n, []).append(entry)
     hits: dict[int, list[Hit]] = {}
-    for (n, _), ((passage, start, end), count, others, reports) in found.items():
-        hits.setdefault(n, []).append(Hit.at(passage, (start, end), sentences=count, others="、".join(others),
-                                             count=reports, more=""))
-    for listed in hits.values():
-        extra = len(listed) - params.per_report
-        if extra > 0:  # a copied report: a few places say enough
-            del listed[params.per_report:]
+    for n, entries in by_report.items():
+        listed = hits[n] = []
+        for (passage, k), count, others, reports in entries[:params.per_report]:  # a copied report: a few places say enough
+            listed.append(Hit.at(passage, _span(passage.text, k, None), sentences=count, others="、".join(others),
+                                 count=reports, more=""))
+        extra = len(entries) - params.per_report
+        if extra > 0:
             listed[-1].fields["more"] = f"；这份报告另有{extra}段也有这样的句子"
     return hits

@@ -8,6 +8,7 @@ from typing import Iterator, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.checking.review.hits import Context, Hit
+from drafter.checking.review.needles import may_match
 from drafter.checking.review.passages import Passage
 from drafter.standard.model import Regex
 
@@ -29,7 +30,8 @@ def leadership_facts(ctx: Context, params: FactParams) -> Iterator[Hit]:
     anchor = ctx.subject.anchors.get(ctx.std.roles.leader)
     if not body or anchor is None:
         return  # a missing part is reported as such
-    if any(ctx.std.placeholder_re.search(p.text) for p in body):
+    blank = ctx.std.placeholder_re
+    if any(may_match(blank, p.text) and blank.search(p.text) for p in body):
         return  # not written yet
     count = re.compile(params.count)
     facts = ctx.std.leadership_facts
@@ -49,15 +51,19 @@ def _stated(ctx: Context, body: list[Passage]) -> list[list[tuple[Passage, int, 
     key = ("leadership-stated", id(ctx.std))
     if key not in ctx.subject.memo:
         found: list[list[tuple[Passage, int, int, str]]] = []
+        whole = "\n".join(p.text for p in body)
         for fact in ctx.std.leadership_facts:
             slogans = sorted(fact.ignore, key=len, reverse=True)
             stated = []
-            for passage in body:
+            named = [k for k in fact.keywords if k in whole]  # (dropping slogans only takes words away)
+            for passage in body if named else ():
                 for start, end in ctx.sentences(passage.text):
                     sentence = passage.text[start:end]
+                    if not any(k in sentence for k in named):
+                        continue
                     for slogan in slogans:
                         sentence = sentence.replace(slogan, "")
-                    if any(k in sentence for k in fact.keywords):
+                    if any(k in sentence for k in named):
                         stated.append((passage, start, end, sentence))
             found.append(stated)
         ctx.subject.memo[key] = found
