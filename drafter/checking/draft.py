@@ -13,9 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from drafter.checking.headings import Analyser, Unit, first_sentence, normalize
+from drafter.checking.headings import Unit, analyser, first_sentence, normalize
+from drafter.checking.prepared import per_standard
 from drafter.document import Document
-from drafter.standard import Part, Standard, fill_year
+from drafter.standard import Standard, fill_year
 
 
 @dataclass
@@ -31,22 +32,15 @@ class Draft:
     def __init__(self, std: Standard, document: Document):
         self.std = std
         self.document = document
-        self.units = Analyser(std).analyse(document)
+        self.units = analyser(std).analyse(document)
         self.content = [i for i, u in enumerate(self.units) if u.content]
         self.year = self._year()
         self.placeholder = std.placeholder_re
         self.top: int | None = None  # the top heading level (set by starts.explicit)
         self.next_heading: list[int | None] | None = None  # per content paragraph: the next heading's level
-        self.aliases = {p.id: self._aliases(p) for p in std.parts}
-        self.heading_patterns = {p.id: self.patterns(p.recognition.heading_patterns) for p in std.parts}
-        self.cues = {p.id: self.patterns(p.recognition.cues) for p in std.parts}
         self.roles = std.roles
-        self.causes = self.patterns(std.role("problems").recognition.cause_cues)
-        # "p always comes after q" in every accepted order.
-        self.after = {
-            p.id: {q.id for q in std.parts if all(o.sequence.index(q.id) < o.sequence.index(p.id) for o in std.orders)}
-            for p in std.parts
-        }
+        # The standard's words for a report of this year: the same for every draft of that year.
+        self.aliases, self.heading_patterns, self.cues, self.causes, self.after, self._following = _words(std, self.year)
 
     @property
     def turned(self) -> set[str]:
@@ -70,19 +64,9 @@ class Draft:
         counts = Counter(int(m.group(1)) for u in self.units if u.content for m in years.finditer(u.text))
         return max(counts, key=lambda y: counts[y]) if counts else None
 
-    def _fill(self, text: str) -> str | None:
-        if "{year}" in text or "{next_year}" in text:
-            return fill_year(text, self.year) if self.year else None
-        return text
-
-    def _aliases(self, part: Part) -> list[str]:
-        filled = (self._fill(a) for a in part.recognition.aliases)
-        return [normalize(a) for a in filled if a]
-
     def patterns(self, patterns: list[str]) -> list[re.Pattern[str]]:
         """The standard's patterns with this draft's year filled in (those needing a year it lacks left out)."""
-        filled = (self._fill(p) for p in patterns)
-        return [re.compile(p) for p in filled if p]
+        return _patterns(patterns, self.year)
 
     # -- matching ----------------------------------------------------------
 
@@ -106,7 +90,43 @@ class Draft:
 
     def must_follow(self, pid: str) -> set[str]:
         """Parts that always come after ``pid``."""
-        return {q for q, before in self.after.items() if pid in before}
+        return self._following[pid]
 
     def opening(self, unit: Unit) -> str:
-        return re.sub(r"\s+", "", first_sentence(unit.text))
+        return _SPACES.sub("", first_sentence(unit.text))
+
+
+_SPACES = re.compile(r"\s+")
+Words = tuple[dict[str, list[str]], dict[str, list[re.Pattern[str]]], dict[str, list[re.Pattern[str]]],
+              list[re.Pattern[str]], dict[str, set[str]], dict[str, set[str]]]
+
+
+def _words(std: Standard, year: int | None) -> Words:
+    """Each part's aliases (normalized), heading patterns and cues, the cause cues, with the year
+    filled in; and the accepted orders as "p always comes after q" and its converse."""
+    return per_standard(std, ("words", year), lambda std: _make_words(std, year))
+
+
+def _make_words(std: Standard, year: int | None) -> Words:
+    after = {
+        p.id: {q.id for q in std.parts if all(o.sequence.index(q.id) < o.sequence.index(p.id) for o in std.orders)}
+        for p in std.parts
+    }
+    return (
+        {p.id: [normalize(a) for a in (_fill(a, year) for a in p.recognition.aliases) if a] for p in std.parts},
+        {p.id: _patterns(p.recognition.heading_patterns, year) for p in std.parts},
+        {p.id: _patterns(p.recognition.cues, year) for p in std.parts},
+        _patterns(std.role("problems").recognition.cause_cues, year),
+        after,
+        {p.id: {q for q, before in after.items() if p.id in before} for p in std.parts},
+    )
+
+
+def _fill(text: str, year: int | None) -> str | None:
+    if "{year}" in text or "{next_year}" in text:
+        return fill_year(text, year) if year else None
+    return text
+
+
+def _patterns(patterns: list[str], year: int | None) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in (_fill(p, year) for p in patterns) if p]

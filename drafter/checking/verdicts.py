@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 from drafter.checking.draft import Draft, Start
 from drafter.checking.headings import Unit
+from drafter.checking.needles import may_match
 from drafter.checking.results import PartResult
 from drafter.standard import Part
 
@@ -33,12 +34,12 @@ def verdict(draft: Draft, part: Part, starts: list[Start]) -> PartResult:
         unit = draft.units[first.unit]
         body = _body(draft, _region(draft, starts, part.id), first)
         result.position, result.own_section = unit.index, True
-        marker = draft.placeholder.search(body)
+        marker = may_match(draft.placeholder, body) and draft.placeholder.search(body)
         if marker and len(_residue(draft.placeholder.sub("", body))) < draft.std.placeholders.content_min_chars:
             # An untouched template: blanks, numbering and a stock lead-in sentence are not content.
             result.evidence = f"只有待填写的空白和套话，没有实际内容：{snippet(marker.group(0))}"
             return result
-        if not draft.placeholder.sub("", body).strip(" \t\r\n。，,.；;：:"):
+        if not (draft.placeholder.sub("", body) if marker else body).strip(" \t\r\n。，,.；;：:"):
             result.status, result.evidence = "partial", f"只有标题，没有正文：{snippet(heading_line(unit))}"
             return result
         result.status = "partial" if first.how == "inferred" else "found"

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Iterator
 
-from drafter.checking.review.needles import may_match
+from drafter.checking.needles import may_match
 from drafter.checking.review.passages import Item, Passage, Subject
 from drafter.standard import Standard, fill_year
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, MutableMapping
 
 from pydantic import BaseModel
 
@@ -73,7 +73,7 @@ class Subject:
     source: SourceKind
     year: int | None
     passages: list[Passage]
-    items: dict[str, list[Item]] = field(default_factory=dict)
+    items: MutableMapping[str, list[Item]] = field(default_factory=dict)
     parts: dict[str, list[Passage]] = field(default_factory=dict)  # each part present on its own: its body
     anchors: dict[str, Passage] = field(default_factory=dict)  # where a part-wide finding is reported
     # What several rules work out from the same text (its sentences …), worked out once per subject.
@@ -120,9 +120,29 @@ def from_draft(document: Document, result: CheckResult, std: Standard) -> Subjec
         anchor = by_position.get(heading) if heading is not None else (body[0] if body else None)
         if anchor is not None:
             subject.anchors.setdefault(section.part, anchor)
-    for part, body in subject.parts.items():
-        subject.items[part] = split_items(part, body, numberer, inline)
+    subject.items = _Items(subject.parts, numberer, inline)
     return subject
+
+
+class _Items(dict):
+    """A draft's items by part, each part split the first time a rule asks for it (the rules that
+    judge items one by one read two or three parts, and splitting the long ones costs)."""
+
+    def __init__(self, parts: dict[str, list[Passage]], numberer: Numberer, inline: re.Pattern[str]):
+        super().__init__()
+        self.parts, self.numberer, self.inline = parts, numberer, inline
+
+    def __missing__(self, part: str) -> list[Item]:
+        if part not in self.parts:
+            raise KeyError(part)
+        items = self[part] = split_items(part, self.parts[part], self.numberer, self.inline)
+        return items
+
+    def get(self, part: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[part]
+        except KeyError:
+            return default
 
 
 def split_items(part: str, passages: list[Passage], numberer: Numberer, inline: re.Pattern[str]) -> list[Item]:

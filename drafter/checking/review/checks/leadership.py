@@ -8,7 +8,7 @@ from typing import Iterator, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.checking.review.hits import Context, Hit
-from drafter.checking.review.needles import may_match
+from drafter.checking.needles import may_match
 from drafter.checking.review.passages import Passage
 from drafter.standard.model import Regex
 

@@ -8,7 +8,7 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from drafter.checking.review.hits import Context, Hit
-from drafter.checking.review.needles import may_match
+from drafter.checking.needles import may_match
 from drafter.checking.review.passages import Passage
 from drafter.document.cjk import count_chars
 

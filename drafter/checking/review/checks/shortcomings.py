@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.checking.review.checks.textsim import WordIndex, rarity_in, words
 from drafter.checking.review.hits import Context, Hit, snippet
-from drafter.checking.review.needles import may_match
+from drafter.checking.needles import may_match
 from drafter.checking.review.passages import Item
 from drafter.document.cjk import count_chars
 from drafter.standard.model import Regex

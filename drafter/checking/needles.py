@@ -1,9 +1,10 @@
 """What a regular expression cannot match without: a few literal strings, one of which is in
 every text it matches, read from the parsed expression.
 
-Most of the review's patterns find nothing in most reports, and a scan of a whole report by
-Python's regex engine costs far more than looking for a word with ``in``; a scan whose needles
-are all absent is skipped, and finds exactly what it would have found: nothing. Needles come
+Most of the patterns checking runs (the review's rules, the placeholder markers) find nothing
+in most reports, and a scan of a whole report by Python's regex engine costs far more than
+looking for a literal; a scan whose needles are all absent is skipped, and finds exactly what it
+would have found: nothing. Needles come
 from literal runs the expression must pass through (in sequence, in a repetition of at least
 one, in every alternative, in a lookahead); an expression without any, or one that ignores
 case, has none and is always scanned.
