@@ -59,8 +59,10 @@ class Hit:
 @lru_cache(maxsize=1024)
 def pattern(text: str) -> re.Pattern[str]:
     """A rule file's regular expression, compiled once; ^ and $ mark paragraph starts and ends,
-    as they did when a pattern ran over one paragraph at a time."""
-    return re.compile(text, re.MULTILINE)
+    as they did when a pattern ran over one paragraph at a time. (Only ^ and $ read that flag:
+    a pattern without them is compiled as the rule file's validation compiled it, and re's own
+    cache gives that one back.)"""
+    return re.compile(text, re.MULTILINE if "^" in text or "$" in text else 0)
 
 
 _PREPARED: dict[tuple[int, str], tuple[Any, Any]] = {}

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal, MutableMapping
+from typing import TYPE_CHECKING, Any, Literal, MutableMapping
 
 from pydantic import BaseModel
 
-from drafter.checking.recognize import CheckResult
 from drafter.document import Document
 from drafter.document.numbering import Numberer
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
 from drafter.yamlio import validation as modelcheck
+
+if TYPE_CHECKING:  # (an input is reviewed without loading recognition)
+    from drafter.checking.results import CheckResult
 
 Kind = Literal["title", "heading", "para"]
 # The scope of the title and the opening paragraphs, which belong to no part (rules' ``parts``).
