@@ -19,7 +19,7 @@ from drafter.checking.review.checks import CHECKS, Check
 from drafter.checking.review.model import RuleEntry, RuleFile, UnitRules
 from drafter.checking.review.passages import FRONT
 from drafter.errors import DrafterError, Problem
-from drafter.files.memo import per_file
+from drafter.files.memo import listing, per_file
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
 from drafter.yamlio import validation as modelcheck
@@ -95,7 +95,7 @@ _last: tuple[list[tuple[Located, RuleFile]], tuple[str, ...], RuleSet] | None = 
 
 def _load_folder(folder: str, scopes: tuple[str, ...]) -> RuleSet:
     global _last
-    files = sorted(Path(folder).glob("*.yaml"))
+    files = listing(Path(folder), "*.yaml")
     if not files:
         raise DrafterError(f"{folder}：没有找到审查规则文件（*.yaml）。请检查报告标准文件中 rules 指向的文件夹。")
     parsed = [_family(path) for path in files]
