@@ -54,7 +54,8 @@ def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
 _ENDS = re.compile(f"[{SENTENCE_END}]")
 _CLAUSE_MARKS = "，,：:"
 _CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
-_NOT_KEPT = re.compile(f"[^\u4e00-\u9fff0-9A-Za-z{SENTENCE_END}{_CLAUSE_MARKS}\n]")
+_NOT_KEPT = re.compile(f"[^\u4e00-\u9fff0-9A-Za-z{SENTENCE_END}{_CLAUSE_MARKS}]")
+_NOT_KEPT_OR_BREAK = re.compile(f"[^\u4e00-\u9fff0-9A-Za-z{SENTENCE_END}{_CLAUSE_MARKS}\n]")  # (between paragraphs)
 
 
 def _sentences_plain(passages: list[Passage]) -> list[list[str]]:
@@ -65,7 +66,7 @@ def _sentences_plain(passages: list[Passage]) -> list[list[str]]:
     if any("\n" in t for t in texts):
         kept = [_NOT_KEPT.sub("", t) for t in texts]
     else:  # one pass of the regex engine over the whole report
-        kept = _NOT_KEPT.sub("", "\n".join(texts)).split("\n")
+        kept = _NOT_KEPT_OR_BREAK.sub("", "\n".join(texts)).split("\n")
     return [_ENDS.split(k) for k in kept]
 
 
