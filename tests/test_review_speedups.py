@@ -93,6 +93,20 @@ def test_word_pairs_are_every_adjacent_pair_of_chinese_characters():
                                             if all("\u4e00" <= ch <= "\u9fff" for ch in text[i:i + 2])}
 
 
+_SENTENCES = ["甲乙丙丁丙丁甲", "丙丁甲甲乙丙丁丙", "甲乙丙丁戊己庚", "甲乙甲乙丙", "戊己a1庚"]
+
+
+def _paragraph(rng: random.Random) -> str:
+    """A few of a handful of sentences, each written with its own punctuation, spaces and breaks."""
+    out = []
+    for _ in range(rng.randint(0, 4)):
+        sentence = list(rng.choice(_SENTENCES))
+        for _ in range(rng.randint(0, 3)):
+            sentence.insert(rng.randint(0, len(sentence)), rng.choice(["，", "：", " ", "“", "\n", ","]))
+        out.append("".join(sentence) + rng.choice(["。", "！", "；", "", "。 "]))
+    return "".join(out)
+
+
 def _repeated_reference(passages, params):
     """copy.repeated as first written: every sentence and clause made plain one by one."""
     clause_end = re.compile(r"[，,：:]")
@@ -119,10 +133,8 @@ def _repeated_reference(passages, params):
 @pytest.mark.parametrize("seed", range(60))
 def test_repeated_sentences_are_those_found_sentence_by_sentence(seed, std):
     rng = random.Random(seed)
-    params = copying.RepeatParams(min_chars=4, clause_min_chars=5, ignore=["甲乙"])
-    pieces = ["甲乙丙丁", "丙丁甲", "甲乙丙丁戊", "，", "。", "：", " ", "“", "！", "\n", "a1"]
-    passages = [Passage("".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))), None, "para", position=k)
-                for k in range(rng.randint(1, 6))]
+    params = copying.RepeatParams(min_chars=6, clause_min_chars=8, ignore=["甲乙"])
+    passages = [Passage(_paragraph(rng), None, "para", position=k) for k in range(rng.randint(1, 6))]
     ctx = Context(std, Subject("x", "draft", None, passages), Scope(passages))
     found = [(h.passage.position, h.start, h.end, int(h.fields["place"][1:-1]) - 1)
              for h in copying.repeated(ctx, params)]
@@ -167,15 +179,14 @@ def _shared_reference(subjects, params):
     return hits
 
 
-@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("seed", range(100))
 def test_shared_sentences_are_those_found_sentence_by_sentence(seed):
     rng = random.Random(seed)
     params = copying.SharedParams(min_chars=8, per_report=2, ignore=["甲乙"])
-    pieces = ["甲乙丙丁", "丙丁甲", "甲乙丙丁戊", "，", "。", " ", "“", "\n", "a1"]
     subjects = []
     for n in range(rng.randint(2, 4)):
-        passages = [Passage("".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))), None,
-                            rng.choice(["para", "para", "heading"]), position=k) for k in range(rng.randint(1, 5))]
+        passages = [Passage(_paragraph(rng), None, rng.choice(["para", "para", "heading"]), position=k)
+                    for k in range(rng.randint(1, 5))]
         subjects.append(Subject(f"r{n}.txt", "draft", None, passages))
     found = {n: [[h.passage.position, h.start, h.end, h.fields["sentences"], h.fields["others"], h.fields["count"],
                   h.fields["more"]] for h in hits] for n, hits in copying.shared_text(subjects, params).items()}
