@@ -30,7 +30,7 @@ __version__ = "0.1.0"
 _API = (
     "load_standard", "load_input", "load_rules", "validate", "render", "read", "check", "check_many", "cross_check",
     "import_report", "output_format", "init", "input_schema", "export_templates", "save", "find_drafts", "review_file",
-    "annotate", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult", "ImportResult",
+    "annotate", "annotated_name", "is_form", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult", "ImportResult",
     "RuleSet", "Checked",
 )
 __all__ = [*_API, "__version__"]
@@ -38,8 +38,9 @@ __all__ = [*_API, "__version__"]
 if TYPE_CHECKING:
     from drafter.api import (  # noqa: F401
         CheckResult, Checked, DrafterError, ImportResult, IncompleteInput, InputFile, Rendered, RuleSet, Validation,
-        annotate, check, check_many, cross_check, export_templates, find_drafts, import_report, init, input_schema,
-        load_input, load_rules, load_standard, output_format, read, render, review_file, save, validate,
+        annotate, annotated_name, check, check_many, cross_check, export_templates, find_drafts, import_report, init,
+        input_schema, is_form, load_input, load_rules, load_standard, output_format, read, render, review_file, save,
+        validate,
     )
 
 

@@ -54,9 +54,9 @@ Fonts = Literal["gov", "windows"]
 
 __all__ = [
     "CheckResult", "Checked", "DrafterError", "ImportResult", "IncompleteInput", "InputFile", "Rendered", "RuleSet",
-    "Validation", "annotate", "check", "check_many", "cross_check", "export_templates", "find_drafts", "import_report",
-    "init", "input_schema", "load_input", "load_rules", "load_standard", "output_format", "read", "render",
-    "review_file", "save", "validate",
+    "Validation", "annotate", "annotated_name", "check", "check_many", "cross_check", "export_templates", "find_drafts",
+    "import_report", "init", "input_schema", "is_form", "load_input", "load_rules", "load_standard", "output_format", "read",
+    "render", "review_file", "save", "validate",
 ]
 
 
@@ -256,7 +256,12 @@ def output_format(output: Path | str | None, format: str | None = None, writes: 
 
 @dataclass
 class ImportResult:
-    """A report turned into an input: the YAML ``text`` (with comments), its data, and what to know."""
+    """A report turned into an input: the YAML ``text`` (with comments), its data, and what to know.
+
+    ``notes`` concern the whole import; ``comments`` are the remarks the text
+    carries beside a key or item (last year's plans beside the measures, last
+    year's date), by the item's path as findings spell it (``meta.date``).
+    """
 
     text: str
     data: dict
@@ -264,6 +269,7 @@ class ImportResult:
     source: str
     default_name: str
     written: list[Path] = field(default_factory=list)
+    comments: dict[str, list[str]] = field(default_factory=dict)
 
     def save(self, path: Path | str | None = None, force: bool = False) -> Path:
         """Write atomically to ``path`` (default: ``default_name`` here); never over the report read."""
@@ -307,8 +313,22 @@ def import_report(
     else:
         document = read(source, name)
         imported = importer.import_document(document, check(document, standard=std), std, target_year, folder)
+    from drafter.yamlio import format_loc
+
     stem = Path(label).stem or "导入"
-    return ImportResult(imported.yaml(label), imported.data, imported.notes, label, f"{stem}.yaml")
+    comments = {format_loc(loc): list(lines) for loc, lines in imported.comments.items()}
+    return ImportResult(imported.yaml(label), imported.data, imported.notes, label, f"{stem}.yaml", comments=comments)
+
+
+def is_form(source: Source, name: str | None = None) -> bool:
+    """Whether a .docx is a Word form written by :func:`init` (an input), rather than a report.
+
+    DrafterError when the file cannot be read, or the zip guard refuses it.
+    """
+    from drafter.drafting.form import reader
+
+    data, label = reader.load_bytes(source, name)
+    return reader.is_form(data, label)
 
 
 def read(source: Source, name: str | None = None) -> Document:
@@ -419,6 +439,13 @@ def annotate(
     if result is None:
         result = check(loaded.document, standard=std, rules=rules)
     return annotated(loaded, result, std)
+
+
+def annotated_name(draft: Path | str) -> Path:
+    """The annotated copy's name for a draft: ``收到的/某局.txt`` → ``收到的/某局（审阅意见）.docx``."""
+    from drafter.annotating import copy_name
+
+    return copy_name(Path(draft))
 
 
 def find_drafts(paths: Iterable[Path | str]) -> Gathered:

@@ -123,3 +123,12 @@ def test_the_package_exports_exactly_the_api():
     assert sorted(drafter._API) == sorted(api.__all__)
     for name in api.__all__:
         assert getattr(drafter, name) is getattr(api, name)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_the_unit_is_read_from_the_title_even_under_a_number_line(example):
+    # One example is sent upward: 发文字号 and 签发人 stand above its title.
+    validation = drafter.validate(example)
+    rendered = drafter.render(validation)
+    result = drafter.check(rendered.data, name="x.docx")
+    assert result.unit == validation.report.meta.unit

@@ -173,6 +173,12 @@ def test_word_2013_opens_it_without_compatibility_mode(draft):
     assert settings.find(qn("w:evenAndOddHeaders")) is not None
 
 
+def test_word_checks_the_spelling_of_a_fresh_draft(draft):
+    # The template claimed its text was already proofed; Word would then mark no typos.
+    settings = read_part(draft, "word/settings.xml")
+    assert settings.find(qn("w:proofState")) is None and settings.find(qn("w:rsids")) is None
+
+
 def test_no_list_definitions_are_left_from_the_template(draft):
     assert not [name for name in part_names(draft) if "numbering" in name]
     document = read_part(draft, "word/document.xml")

@@ -121,3 +121,19 @@ def test_topic_coverage_counts_the_whole_report():
     result = drafter.check(drafter.render(validation).data, name="county.docx")
     covered = {topic.id for topic, hit in result.topics if hit}
     assert "rule_of_law_thought" in covered
+
+
+def test_the_examples_checked_together_draw_no_error_or_warning(cli, tmp_path):
+    # A reviewer receives several drafts made with drafter: the templates' own
+    # sentences must not read as text copied between units.
+    folder = tmp_path / "收到的报告"
+    folder.mkdir()
+    for example in EXAMPLES:
+        assert cli("render", example, "-o", folder / f"{example.stem}.docx").exit_code == 0
+    run = cli("check", folder, "--format", "json")
+    payload = json.loads(run.stdout)
+    assert len(payload) == len(EXAMPLES) and all(obj["complete"] for obj in payload)
+    loud = [(obj["file"], f["rule"], f["message"]) for obj in payload for f in obj["findings"]
+            if f["level"] in ("error", "warning")]
+    assert not loud
+    assert run.exit_code == 0

@@ -103,6 +103,7 @@ def test_after_saving_drafter_validate_says_what_the_page_showed(served, cli):
     data["plans"][0]["answers"] = "s9"
     data["measures"][2]["points"].append({"text": "【待填写：新的举措】"})
     data["meta"]["date"] = "2027-01-05"
+    data["shortcomings"][0]["cause"] = "今年截至目前，学习习法治思想不够深入。"  # what the content review reports
     data["measures"][0]["points"][0]["figures"][0]["value"] = "1203起"  # typed where a number belongs
     shown = served.call("/api/check-input", {"file": "county.yaml", "version": opened["version"], "data": data}).json
     assert shown["findings"] and not shown["complete"]
@@ -112,13 +113,18 @@ def test_after_saving_drafter_validate_says_what_the_page_showed(served, cli):
     data["measures"][0]["points"][0]["figures"][0]["value"] = 1203
     shown = served.call("/api/check-input", {"file": "county.yaml", "version": opened["version"], "data": data}).json
     saved = _save(served, _open(served), data)
-    assert sorted(map(_key, saved["findings"])) == sorted(map(_key, shown["findings"]))
+    for kind in ("findings", "review"):
+        assert sorted(map(_key, saved[kind])) == sorted(map(_key, shown[kind]))
     run = cli("validate", served.folder / "county.yaml", "--format", "json")
     assert run.exit_code == 1
-    cli_findings = json.loads(run.stdout)["findings"]
-    assert sorted(map(_key, cli_findings)) == sorted(map(_key, shown["findings"]))
+    cli_findings = json.loads(run.stdout)["findings"]  # completeness and review together
+    assert sorted(map(_key, cli_findings)) == sorted(map(_key, shown["findings"] + shown["review"]))
     rules = {f["rule"] for f in cli_findings}
     assert {"shortcoming.no-cause", "plans.unknown-answer", "placeholder", "meta.date-year"} <= rules
+    review = {f["rule"]: f for f in shown["review"]}
+    assert {"time.relative", "term.leader-name"} <= set(review)  # apart from the completeness findings
+    assert not {"time.relative", "term.leader-name"} & {f["rule"] for f in shown["findings"]}
+    assert review["term.leader-name"]["path"] == "shortcomings[0].cause"  # placed beside its field
 
 
 def test_a_file_ruamel_cannot_follow_is_rewritten_and_the_page_says_so(served):

@@ -162,3 +162,20 @@ def test_a_form_opens_in_libreoffice(form, tmp_path):
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(form)],
                    check=True, capture_output=True, timeout=180)
     assert (tmp_path / "填写表.pdf").stat().st_size > 10_000
+
+
+def test_a_sentence_repeated_in_a_form_is_placed_by_part_and_paragraph(tmp_path, std):
+    example = next(p for p in EXAMPLES if p.stem == "county_standard")
+    report = drafter.load_input(example).report
+    sentence = "全年组织民警开展执法资格考试培训，参训率达到百分之百，执法能力明显增强。"
+    report.preamble = [report.preamble[0], sentence, sentence]
+    form = tmp_path / "表.docx"
+    drafter.init(form, report.meta.unit, report.meta.year)
+    filled = Filler(form, std).fill(report, tmp_path / "填好的表.docx")
+    (finding,) = [f for f in drafter.validate(filled).review if f.rule == "copy.repeated"]
+    assert "None" not in finding.message and "部分第" in finding.message
+
+
+def test_an_untouched_recipients_blank_is_one_blank(form):
+    report = drafter.load_input(form).report
+    assert len(report.meta.recipients) == 1 and report.meta.recipients[0].startswith("【待填写")

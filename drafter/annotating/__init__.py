@@ -19,9 +19,19 @@ from drafter.annotating.comments import Commenter
 from drafter.errors import DrafterError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from drafter.checking.recognize import CheckResult
     from drafter.reading import Loaded
     from drafter.standard import Standard
+
+
+COPY_SUFFIX = "（审阅意见）"  # added to the copy's name, so it is never taken for the original
+
+
+def copy_name(draft: Path) -> Path:
+    """Where a draft's annotated copy goes: the same place, the name marked, always a .docx."""
+    return draft.with_name(draft.stem + COPY_SUFFIX + ".docx")
 
 
 def annotated(loaded: Loaded, result: CheckResult, standard: Standard) -> bytes:

@@ -19,7 +19,9 @@ def unit_name(units: list[Unit], std: Standard) -> str | None:
     clause_start = re.compile(rf"(?:^|[，,。；;])\s*(?:{std.year_pattern}\s*[，,]?\s*)?{std.identity.unit}")
     titles = [u.text for u in units if u.role == "title"]
     signature = [u.text for u in units if u.role == "back"]
-    for text in ("".join(titles), *reversed(signature)):
+    # Each title line on its own first: lines above the title (a number line with
+    # 签发人：某某) must not run into the unit's name; joined for a name broken across lines.
+    for text in (*titles, "".join(titles), *reversed(signature)):
         found = anywhere.search(text)
         if found:
             return found.group("unit")

@@ -11,13 +11,11 @@ if TYPE_CHECKING:
     from drafter.files.gather import Item
     from drafter.views.batch import Entry
 
-SUFFIX = "（审阅意见）"  # added to the copy's name, so it is never taken for the original
-
-
 def copy_name(item: Item) -> Path:
     """Where a draft's copy goes below --annotate-dir: its place below the folder given, name marked."""
-    relative = item.path.relative_to(item.folder) if item.folder is not None else Path(item.path.name)
-    return relative.with_name(relative.stem + SUFFIX + ".docx")
+    from drafter import api
+
+    return api.annotated_name(item.path.relative_to(item.folder) if item.folder is not None else Path(item.path.name))
 
 
 def write(items: list[Item], entries: list[Entry], one: Path | None, folder: Path | None, force: bool,

@@ -19,6 +19,7 @@ from starlette.staticfiles import StaticFiles
 from drafter import api
 from drafter.errors import DrafterError
 from drafter.web.confine import Folder
+from drafter.web.importing import Importer
 from drafter.web.replies import refusal
 from drafter.web.reviewer import Reviewer
 from drafter.web.security import Gate, Guard
@@ -30,8 +31,10 @@ PAGES = {"/": "index.html", "/edit": "edit.html", "/review": "review.html"}
 
 def create_app(folder: Folder, gate: Gate, standard: Any = None) -> Starlette:
     std = standard or api.load_standard()
-    writer = Writer(folder, std)
-    reviewer = Reviewer(folder, std)
+    rules = api.load_rules(std)  # prepared once: every check the page asks for runs the content review
+    writer = Writer(folder, std, rules)
+    importer = Importer(folder, std)
+    reviewer = Reviewer(folder, std, rules)
     routes = [
         *(Route(path, _page(name)) for path, name in PAGES.items()),
         Route("/favicon.ico", lambda request: Response(status_code=204)),
@@ -45,9 +48,15 @@ def create_app(folder: Folder, gate: Gate, standard: Any = None) -> Starlette:
         Route("/api/save", writer.save, methods=["POST"]),
         Route("/api/word", writer.word, methods=["POST"]),
         Route("/api/download", writer.download),
+        Route("/api/import-upload", importer.upload, methods=["POST"]),
+        Route("/api/import-file", importer.from_folder, methods=["POST"]),
         Route("/api/drafts", reviewer.drafts),
+        Route("/api/review-start", reviewer.start, methods=["POST"]),
         Route("/api/review-file", reviewer.check_file, methods=["POST"]),
         Route("/api/review-upload", reviewer.check_upload, methods=["POST"]),
+        Route("/api/review-finish", reviewer.finish, methods=["POST"]),
+        Route("/api/review-summary", reviewer.summary_file),
+        Route("/api/review-copies", reviewer.copies),
     ]
     return Starlette(
         routes=routes,

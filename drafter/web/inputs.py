@@ -21,7 +21,8 @@ from drafter.web import formmodel
 from drafter.web.confine import Folder
 from drafter.web.yamlfile import EditedInput
 
-INPUT_SUFFIXES = (".yaml", ".yml")
+INPUT_SUFFIXES = (".yaml", ".yml")  # inputs the page edits
+FORM_SUFFIXES = (".docx",)  # a Word form from ``drafter init x.docx``: shown read-only, edited once imported
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 _KEPT = 16  # open versions kept parsed in memory
 

@@ -23,17 +23,17 @@ async def read_limited(request: Request, limit: int, what: str) -> bytes:
     """The request body, refused (TooLarge) past ``limit`` bytes before it is all read."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise TooLarge(_too_large(what, limit))
+        raise TooLarge(too_large(what, limit))
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise TooLarge(_too_large(what, limit))
+            raise TooLarge(too_large(what, limit))
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-def _too_large(what: str, limit: int) -> str:
+def too_large(what: str, limit: int) -> str:
     return f"{what}超过上限 {limit // 1048576} MB，未处理。"
 
 
@@ -50,11 +50,12 @@ async def body_of(request: Request) -> dict[str, Any]:
 
 
 def refusal(exc: DrafterError, message: str | None = None) -> JSONResponse:
-    """A DrafterError as a reply: 403 outside the folder, 409 a stale save, 413 too large, else 400."""
+    """A DrafterError as a reply: 403 outside the folder, 404 a batch gone, 409 a stale save, 413 too large, else 400."""
+    from drafter.web.batches import BatchGone
     from drafter.web.confine import OutsideFolder
     from drafter.web.inputs import Conflict
 
-    statuses = ((OutsideFolder, 403), (Conflict, 409), (TooLarge, 413))
+    statuses = ((OutsideFolder, 403), (BatchGone, 404), (Conflict, 409), (TooLarge, 413))
     status = next((code for kind, code in statuses if isinstance(exc, kind)), 400)
     return failure(message or exc.message, status, exc.problems)
 
@@ -65,6 +66,23 @@ def failure(message: str, status: int, problems: list[Problem] | None = None) ->
 
 def findings_json(findings: list[Finding]) -> list[dict[str, Any]]:
     return [f.as_dict() for f in findings]
+
+
+def validation_json(validation: Any) -> dict[str, Any]:
+    """validate's answer as the page shows it: completeness ``findings`` (缺项 and notices) and the
+    content ``review`` (审查意见) apart, each finding with the path of the field it concerns."""
+    return {
+        "complete": validation.complete,
+        "findings": findings_json(validation.findings),
+        "review": findings_json(validation.review),
+        "parts": [{"id": p.id, "name": p.name, "required": p.required, "items": p.items, "chars": p.chars,
+                   "complete": p.complete} for p in validation.parts],
+    }
+
+
+def unusable_json(exc: DrafterError) -> dict[str, Any]:
+    """An input that cannot be read, in the same shape: its problems as findings."""
+    return {"complete": False, "findings": problems_json(exc), "review": [], "parts": [], "unusable": exc.message}
 
 
 def problems_json(exc: DrafterError) -> list[dict[str, Any]]:

@@ -259,7 +259,7 @@ class _Reader:
             if key is None or not value:
                 continue
             if key in ("recipients", "cc"):
-                meta[key] = [v.strip() for v in re.split(r"[、，,；;\n]+", value) if v.strip()]
+                meta[key] = _names(value)
             elif key in ("layout", "order"):
                 word = re.search(r"[A-Za-z_]+", value)  # an id such as leadership_first
                 meta[key] = word.group(0) if word else value
@@ -293,3 +293,21 @@ class _Reader:
 
 def _cell_text(cell) -> str:
     return "\n\n".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+
+
+# A list of bodies typed in one cell: split at 、，； and line breaks, but not
+# inside 【…】 (an untouched blank is one blank, whatever punctuation it holds).
+_NAME_LIST = re.compile(r"【[^】]*】|[^、，,；;\n【]+")
+
+
+def _names(value: str) -> list[str]:
+    names, current = [], ""
+    for piece in _NAME_LIST.finditer(value):
+        start = piece.start()
+        if start and value[start - 1] in "、，,；;\n" and current:
+            names.append(current)
+            current = ""
+        current += piece.group(0)
+    if current:
+        names.append(current)
+    return [n.strip() for n in names if n.strip()]

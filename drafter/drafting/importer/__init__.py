@@ -52,7 +52,7 @@ class Imported:
         header = [
             f"由 drafter import 根据“{source}”生成。各部分的文字取自原文，请逐段核对：",
             f"把{self.blank}换成实际内容，运行 drafter validate 检查，再用 drafter render 生成文稿。",
-            *(line for note in self.notes for line in textwrap.wrap(note, 38)),
+            *(line for note in self.notes for line in textwrap.wrap(note, emit.COMMENT_WIDTH)),
         ]
         return emit.dump(self.data, _read_back, self.report(), self.comments, header)
 

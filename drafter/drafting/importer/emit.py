@@ -14,11 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import textwrap
 from typing import Any, Callable
 
 from drafter.yamlio import Loc
 
 _WIDTH = 36  # characters per line of a folded text
+COMMENT_WIDTH = 38  # characters per line of a comment
 _WIDE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026\u00b7]")
 _PLAIN = re.compile(r"^[\u4e00-\u9fff（“《【〔][^\n\t]*$")
 _PLAIN_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -54,8 +56,9 @@ class _Writer:
         self.lines: list[str] = []
 
     def comment(self, loc: Loc, indent: int) -> None:
-        for line in self.comments.get(loc, []):
-            self.lines.append(f"{' ' * indent}# {line}".rstrip())
+        for remark in self.comments.get(loc, []):  # one remark each, wrapped to stay readable in an editor
+            for line in textwrap.wrap(remark, COMMENT_WIDTH) or [""]:
+                self.lines.append(f"{' ' * indent}# {line}".rstrip())
 
     def mapping(self, data: dict[str, Any], indent: int, loc: Loc, first: str | None = None) -> None:
         pad = " " * indent

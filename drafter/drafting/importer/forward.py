@@ -13,7 +13,6 @@ and the document number belong to last year's file and are left blank.
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 from drafter.drafting.importer.figures import Figures, Found
@@ -22,7 +21,6 @@ from drafter.standard import Standard
 from drafter.yamlio import Loc
 from drafter.yamlio.validation import inner_model
 
-_COMMENT_WIDTH = 38
 _RANGE_BEFORE = "-－—–~～至到"
 
 
@@ -136,7 +134,7 @@ class Mover:
         for plan in last:
             said = plan if isinstance(plan, str) else "。".join(x for x in (plan.get("title"), plan.get("text")) if x)
             said = said.rstrip("。；; ")  # quoted as last year wrote it
-            lines += textwrap.wrap(f"去年安排：{said}，今年落实情况？", _COMMENT_WIDTH)
+            lines.append(f"去年安排：{said}，今年落实情况？")  # one remark a line; the YAML writer wraps it
         if lines:
             head = [f"以下去年的 {len(last)} 条安排，是今年举措部分要交代的落实情况："]
             self.comments[(themes,)] = head + lines

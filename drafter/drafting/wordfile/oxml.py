@@ -278,6 +278,15 @@ def compatibility_mode(settings: etree._Element, mode: int) -> None:
     _set(setting, name="compatibilityMode", uri=_WORD_URI, val=str(mode))
 
 
+def forget_template_history(settings: etree._Element) -> None:
+    """Drop what python-docx's template says about its own past: that its text was
+    spell-checked clean (Word would then not mark typos in the draft), its
+    editing-session ids and its preview picture."""
+    for tag in ("w:proofState", "w:rsids", "w:savePreviewPicture"):
+        for element in settings.findall(qn(tag)):
+            settings.remove(element)
+
+
 def theme_language(settings: etree._Element, lang: Language) -> None:
     """Which language's theme fonts apply, for text that names none."""
     _set(_child(settings, "w:themeFontLang"), val=lang.latin, eastAsia=lang.east_asian)

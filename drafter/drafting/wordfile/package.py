@@ -59,8 +59,10 @@ def _drop(rels, reltypes: tuple[str, ...]) -> None:
 
 
 def configure(document) -> None:
-    """Settings: open at 100 %, lay out as current Word does, Chinese theme fonts."""
+    """Settings: open at 100 %, lay out as current Word does, Chinese theme fonts,
+    spelling to be checked."""
     settings = document.settings.element
+    oxml.forget_template_history(settings)
     oxml.zoom(settings, _ZOOM_PERCENT)
     oxml.compatibility_mode(settings, _COMPATIBILITY_MODE)
     oxml.theme_language(settings, LANGUAGE)

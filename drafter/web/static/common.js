@@ -51,15 +51,38 @@ function showMessage(text, kind) {
 }
 
 const LEVEL_NAMES = { error: "错误", warning: "提醒", info: "参考" };
+// validate's own findings: an error there is a gap to fill (缺项); the content review's are 审查意见.
+const INPUT_LEVEL_NAMES = { error: "缺项", warning: "提醒", info: "参考" };
 
-function findingNode(finding) {
-  return el("div", { class: "finding " + finding.level },
-    el("span", { class: "level" }, LEVEL_NAMES[finding.level] || finding.level),
+// One finding. kind "input": validate's completeness finding; "review": a content-review
+// finding on an input; "draft": a draft's finding (check), with its paragraph; otherwise
+// an error that makes an input unusable. Beside a field, a Word form's finding still says
+// its paragraph (第3部分第2段), so the writer finds the place in Word.
+function findingNode(finding, kind) {
+  const names = kind === "input" ? INPUT_LEVEL_NAMES : LEVEL_NAMES;
+  const level = (kind === "review" ? "审查·" : "") + (names[finding.level] || finding.level);
+  const place = kind === "draft" ? finding.where : finding.anchor;
+  return el("div", { class: "finding " + finding.level + (kind === "review" ? " review" : "") },
+    el("span", { class: "level" }, level),
+    place ? el("span", { class: "where" }, place) : null,
     finding.message,
     finding.excerpt ? el("q", {}, finding.excerpt) : null);
+}
+
+// A request whose body is a file chosen in the page (its name in a header).
+function sendFile(path, file) {
+  return request(path, { raw: true, body: file, headers: { "X-File-Name": encodeURIComponent(file.name) } });
 }
 
 function debounce(fn, ms) {
   let timer = null;
   return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
+}
+
+// After an import (start page or editor): keep what it said for the editor, and open the new input there.
+const IMPORTED = "drafter-import:"; // sessionStorage key prefix
+function openImported(reply) {
+  sessionStorage.setItem(IMPORTED + reply.file, JSON.stringify(
+    { source: reply.source, form: reply.form, notes: reply.notes || [], comments: reply.comments || {} }));
+  location.href = "/edit?file=" + encodeURIComponent(reply.file);
 }

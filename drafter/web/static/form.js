@@ -6,11 +6,14 @@
 const joinPath = (path, key) => (typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key);
 
 class FormView {
-  constructor(root, description, onChange) {
+  // options.readonly: shown, not edited (a Word form before it is imported).
+  constructor(root, description, onChange, options) {
     this.root = root;
     this.description = description;
     this.onChange = onChange;
+    this.readonly = Boolean(options && options.readonly);
     this.data = {};
+    this.shown = { findings: [], review: [], remarks: {} };
   }
 
   render(data) {
@@ -23,7 +26,10 @@ class FormView {
   }
 
   changed(structural) {
-    if (structural) this.render(this.data);
+    if (structural) {
+      this.render(this.data);
+      this.place([], [], this.shown.remarks); // items moved: findings come back placed anew with the next check
+    }
     this.onChange();
   }
 
@@ -52,11 +58,12 @@ class FormView {
     const set = (v) => { holder[key] = v; this.changed(false); };
     if (node.kind === "choice") return this.choice(node, holder, key, path);
     if (node.kind === "text") {
-      return el("textarea", { rows: 1, class: "grow", name: path, oninput: (e) => { grow(e.target); set(e.target.value); } },
+      return el("textarea", { rows: 1, class: "grow", name: path, readonly: this.readonly,
+        oninput: (e) => { grow(e.target); set(e.target.value); } },
         value === undefined || value === null ? "" : String(value));
     }
     const input = el("input", {
-      type: "text", name: path,
+      type: "text", name: path, readonly: this.readonly,
       inputmode: node.kind === "date" ? null : "decimal",
       placeholder: node.kind === "date" ? "如 2026-02-12" : null,
       oninput: (e) => set(node.kind === "date" ? (e.target.value.trim() || null) : number(e.target.value)),
@@ -66,7 +73,7 @@ class FormView {
   }
 
   choice(node, holder, key, path) {
-    const select = el("select", { name: path });
+    const select = el("select", { name: path, disabled: this.readonly });
     const fill = () => {
       const options = node.from ? this.references(node) : node.options;
       select.replaceChildren(el("option", { value: "" }, "（不选）"),
@@ -113,7 +120,7 @@ class FormView {
     const node = field.node;
     const items = Array.isArray(object[field.key]) ? object[field.key] : null;
     const rows = (items || []).map((item, i) => this.item(field, items, i, joinPath(path, i)));
-    const add = el("button", { type: "button", class: "add", onclick: () => {
+    const add = this.readonly ? null : el("button", { type: "button", class: "add", onclick: () => {
       if (!Array.isArray(object[field.key])) object[field.key] = object[field.key] ? [object[field.key]] : [];
       object[field.key].push(blank(node.item));
       this.changed(true);
@@ -129,7 +136,7 @@ class FormView {
   item(field, items, i, path) {
     const node = field.node.item;
     const move = (to) => { const [x] = items.splice(i, 1); items.splice(to, 0, x); this.changed(true); };
-    const tools = el("span", { class: "tools" },
+    const tools = this.readonly ? null : el("span", { class: "tools" },
       el("button", { type: "button", title: "上移", disabled: i === 0, onclick: () => move(i - 1) }, "↑"),
       el("button", { type: "button", title: "下移", disabled: i === items.length - 1, onclick: () => move(i + 1) }, "↓"),
       el("button", { type: "button", title: "删除", class: "remove", onclick: () => {
@@ -145,14 +152,23 @@ class FormView {
   }
 
   // Findings next to the field they concern: the element whose path is the
-  // finding's path, or the nearest enclosing one.
-  place(findings) {
+  // finding's path, or the nearest enclosing one. validate's findings first,
+  // then the content review's, then what an import wrote beside a field.
+  // unusable: the findings are why the file cannot be read (errors, not gaps).
+  place(findings, review, remarks, unusable) {
+    this.shown = { findings: findings || [], review: review || [], remarks: remarks || {} };
     this.root.querySelectorAll(".notes").forEach((n) => n.replaceChildren());
     this.root.querySelectorAll(".flagged").forEach((n) => n.classList.remove("flagged", "error", "warning", "info"));
-    for (const finding of findings) {
-      const host = this.host(finding.path || "");
-      host.querySelector(":scope > .notes").append(findingNode(finding));
-      if (host !== this.root) host.classList.add("flagged", finding.level);
+    const put = (path, node, level) => {
+      const host = this.host(path || "");
+      host.querySelector(":scope > .notes").append(node);
+      if (host !== this.root && level) host.classList.add("flagged", level);
+    };
+    for (const finding of this.shown.findings) put(finding.path, findingNode(finding, unusable ? null : "input"), finding.level);
+    for (const finding of this.shown.review) put(finding.path, findingNode(finding, "review"), finding.level);
+    for (const [path, lines] of Object.entries(this.shown.remarks)) {
+      put(path, el("div", { class: "finding remark" }, el("span", { class: "level" }, "导入说明"),
+        ...lines.map((line) => el("span", { class: "line" }, line))), null);
     }
   }
 

@@ -87,7 +87,14 @@ def _mostly_formula(key: str, formulas: list[str], params: RepeatParams) -> bool
 
 
 def _place(passage: Passage) -> str:
-    return f"第{passage.position + 1}段" if passage.position is not None else f"第{passage.line}行"
+    """Where the earlier copy stands, in the words the user reads places in."""
+    if passage.position is not None:
+        return f"第{passage.position + 1}段"
+    if passage.anchor:  # a Word-form input: its part and paragraph
+        return passage.anchor
+    if passage.line is not None:
+        return f"第{passage.line}行"
+    return passage.place or "前文"
 
 
 class PreviousParams(_Params):
