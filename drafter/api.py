@@ -206,7 +206,8 @@ def validate(
     findings = loaded.notices + completeness.check(loaded.report, std, loaded.located)
     content = []
     if ruleset is not None:
-        from drafter.checking.review import from_input, review as run_review
+        from drafter.checking.review import from_input
+        from drafter.checking.review import review as run_review
 
         content = run_review(from_input(loaded.report, loaded.located, std, loaded.report.meta.year), ruleset, std)
     return Validation(loaded, completeness.summarize(loaded.report, std, findings), findings, content)

@@ -19,8 +19,8 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -50,10 +50,11 @@ def cases() -> Iterator[tuple[str, list[dict]]]:
     """(name, findings as dicts) for every case, in a fixed order."""
     sys.path.insert(0, str(HERE))
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    import drafter
     import samples
     from review_cases import CASES, CLEAN, clean_draft_for, draft_for
     from review_drafts import PLANTERS, clean, planted, shared, with_previous
+
+    import drafter
 
     std = drafter.load_standard()
     rules = drafter.load_rules(std)

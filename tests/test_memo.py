@@ -40,7 +40,12 @@ def test_a_settled_file_is_trusted_by_its_times_and_reloaded_when_they_change(tm
     monkeypatch.setattr(memo, "MARGIN_NS", -10**18)  # as if the file had been written long ago
     assert load(path) == "name: 一\n"
     opened = []
-    monkeypatch.setattr(memo, "open", lambda *a, **k: opened.append(a) or open(*a, **k), raising=False)
+
+    def counting_open(*args, **kwargs):
+        opened.append(args)
+        return open(*args, **kwargs)
+
+    monkeypatch.setattr(memo, "open", counting_open, raising=False)
     assert load(path) == "name: 一\n" and not opened and len(calls) == 1  # not even opened
     path.write_text("name: 一二\n", encoding="utf-8")
     assert load(path) == "name: 一二\n" and len(calls) == 2

@@ -14,6 +14,7 @@ import random
 import re
 
 import pytest
+from paths import EXAMPLES, SEEDS
 
 import drafter
 from drafter.checking.needles import may_match, needles
@@ -23,7 +24,6 @@ from drafter.checking.review.checks.textsim import plain, words
 from drafter.checking.review.hits import SENTENCE_END, Context, Scope, sentences
 from drafter.checking.review.passages import Passage, Subject
 from drafter.checking.review.wordsearch import WordSearch, alternation
-from paths import EXAMPLES, SEEDS
 
 
 def _texts(alphabet: str, longest: int):
@@ -118,7 +118,7 @@ def _repeated_reference(passages, params):
             cuts = [start] + [m.end() for m in clause_end.finditer(passage.text, start, end)] + [end]
             pieces = [(start, end, params.min_chars)]
             if len(cuts) > 2:
-                pieces += [(s, e, params.clause_min_chars) for s, e in zip(cuts, cuts[1:])]
+                pieces += [(s, e, params.clause_min_chars) for s, e in itertools.pairwise(cuts)]
             for s, e, minimum in pieces:
                 key = plain(passage.text[s:e])
                 if len(key) < minimum:

@@ -17,8 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from drafter.document import Block, Document
 from drafter.checking.prepared import per_standard
+from drafter.document import Block, Document
 from drafter.document.numbering import Numberer
 from drafter.standard import Standard
 

@@ -52,7 +52,7 @@ def needles(regex: re.Pattern[str]) -> Needles | None:
         return None
     try:
         parsed = list(_parse.parse(regex.pattern, regex.flags))
-    except Exception:  # an expression this reading does not follow is simply scanned
+    except Exception:  # noqa: BLE001 (an expression this reading does not follow is simply scanned)
         return None
     if _opens_with_literal(parsed):
         return None  # the regex engine itself looks for that literal first, as fast as ``in``

@@ -4,7 +4,8 @@ identity stays its own), a few standards at most in one process."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Hashable, TypeVar
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from drafter.standard import Standard
 

@@ -33,10 +33,17 @@ structure (inferred: steps 3 and 4), and each part's status with its evidence
 
 from __future__ import annotations
 
-from drafter.checking import inferred, starts as found, structure
+from drafter.checking import inferred, structure
+from drafter.checking import starts as found
 from drafter.checking.draft import Draft, Start
 from drafter.checking.identity import unit_name
-from drafter.checking.results import STRUCTURAL_RULES, CheckResult, PartResult, Section, Status  # noqa: F401  (re-exported)
+from drafter.checking.results import (  # noqa: F401  (re-exported)
+    STRUCTURAL_RULES,
+    CheckResult,
+    PartResult,
+    Section,
+    Status,
+)
 from drafter.checking.verdicts import verdict
 from drafter.document import Document
 from drafter.standard import Standard, Topic

@@ -20,9 +20,10 @@ from __future__ import annotations
 import functools
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Generic, TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 MAX_BYTES = 1024 * 1024  # larger files are loaded every time (and refused by the loader)

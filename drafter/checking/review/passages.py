@@ -11,8 +11,9 @@ entries): the shortcoming and plan rules judge them one by one.
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, MutableMapping
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 

@@ -11,8 +11,8 @@ there.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 
 @lru_cache(maxsize=256)

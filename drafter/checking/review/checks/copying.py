@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafter.checking.review.checks.textsim import ShingleIndex, WordIndex, plain, rarity_in, shingles, words
-from drafter.checking.review.hits import SENTENCE_END, Context, Hit, sentences, snippet
+from drafter.checking.review.checks.textsim import (
+    ShingleIndex,
+    WordIndex,
+    plain,
+    rarity_in,
+    shingles,
+    words,
+)
+from drafter.checking.review.hits import SENTENCE_END, Context, Hit, snippet
 from drafter.checking.review.passages import Passage, Subject
-
 
 
 class _Params(BaseModel):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafter.checking.review.hits import Context, Hit
 from drafter.checking.needles import may_match
+from drafter.checking.review.hits import Context, Hit
 from drafter.checking.review.passages import Passage
 from drafter.standard.model import Regex
 

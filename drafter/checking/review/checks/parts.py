@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from drafter.checking.review.hits import Context, Hit
 from drafter.checking.needles import may_match
+from drafter.checking.review.hits import Context, Hit
 from drafter.checking.review.passages import Passage
 from drafter.document.cjk import count_chars
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from drafter.checking.needles import may_match
 from drafter.checking.review.checks.textsim import WordIndex, rarity_in, words
 from drafter.checking.review.hits import Context, Hit, snippet
-from drafter.checking.needles import may_match
 from drafter.checking.review.passages import Item
 from drafter.document.cjk import count_chars
 from drafter.standard.model import Regex
