@@ -19,13 +19,16 @@ from drafter.document import Document
 from drafter.standard import Standard, fill_year
 
 
+How = Literal["heading", "themed", "cue", "inferred", "unheaded"]
+
+
 @dataclass
 class Start:
     """Where a part begins, and how it was recognized."""
 
     unit: int  # index into the unit list
     part: str
-    how: Literal["heading", "themed", "cue", "inferred", "unheaded"]
+    how: How
 
 
 class Draft:

@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Any
 
 try:  # the parser of Python's own regex compiler
-    from re import _constants as _op
-    from re import _parser as _parse
+    from re import _constants as _op  # type: ignore[attr-defined]
+    from re import _parser as _parse  # type: ignore[attr-defined]
 except ImportError:  # Python 3.10
     import sre_constants as _op  # type: ignore[no-redef]
     import sre_parse as _parse  # type: ignore[no-redef]
@@ -33,9 +33,10 @@ def may_match(regex: re.Pattern[str], text: str) -> bool:
     if known is None or known[0] is not regex:
         if len(_known) > 4096:  # patterns made afresh for every report (a year filled in) come and go
             _known.clear()
-        found = needles(regex)
+        written = needles(regex)
         # Each needle as a regex of its own: the engine looks for a literal faster than ``in`` does.
-        known = _known[id(regex)] = (regex, found and tuple(re.compile(re.escape(n)) for n in found))
+        searched = None if written is None else tuple(re.compile(re.escape(n)) for n in written)
+        known = _known[id(regex)] = (regex, searched)
     found = known[1]
     return found is None or any(n.search(text) for n in found)
 

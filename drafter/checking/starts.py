@@ -3,7 +3,7 @@ opening sentence carries a part's cues, where the accepted orders let that part 
 
 from __future__ import annotations
 
-from drafter.checking.draft import Draft, Start
+from drafter.checking.draft import Draft, How, Start
 
 
 def explicit(draft: Draft) -> list[Start]:
@@ -21,7 +21,7 @@ def explicit(draft: Draft) -> list[Start]:
         if unit.role != "heading" or not (at_top or unit.level == 0):
             continue
         pid = draft.name_part(unit.heading, started, strict=unit.level == 0)
-        how = "heading"
+        how: How = "heading"
         if pid is None and at_top and not (draft.turned & started):
             pid, how = draft.roles.themes, "themed"
         if pid is None:

@@ -43,7 +43,8 @@ def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
                 continue  # (with its marks still in: its sentence and clauses are shorter still)
             # The sentence, then its clauses if it has several; each known by where it starts.
             parts = _CLAUSE_END.split(segment)
-            pieces = [(0, None, "".join(parts) if len(parts) > 1 else segment, sentence)]
+            pieces: list[tuple[int, int | None, str, int]] = [
+                (0, None, "".join(parts) if len(parts) > 1 else segment, sentence)]
             if len(parts) > 1:
                 pieces += [(j, j, part, clause) for j, part in enumerate(parts)]
             for j, which, key, minimum in pieces:
