@@ -164,13 +164,14 @@ def shared_text(subjects: list[Subject], params: SharedParams) -> dict[int, list
                 if len(segment) < least:
                     continue  # (with its clause marks still in: shorter still without them)
                 key = _CLAUSE_END.sub("", segment)
-                if len(key) < least:
-                    continue
-                rest = key
-                for phrase in formulas:
-                    rest = rest.replace(phrase, "")
-                if len(rest) >= least // 2:
+                if len(key) >= least:
                     where.setdefault(key, {}).setdefault(n, (passage, k))
+    for key in list(where):  # each sentence judged once, however many reports print it
+        rest = key
+        for phrase in formulas:
+            rest = rest.replace(phrase, "")
+        if len(rest) < least // 2:
+            del where[key]  # mostly stock phrases: not worth comparing
     names = [Path(s.file).name for s in subjects]
     found: dict[tuple[int, int], list] = {}  # (report, paragraph) → [first place, sentences, others, reports]
     for places in where.values():
