@@ -44,24 +44,27 @@ class WordSearch:
         self.by_pair: dict[str, list[str]] = {}
         for word in ordered:
             self.by_pair.setdefault(word[:2], []).append(word)
-        self.short = any(len(w) < 2 for w in ordered)
-        if self.short:  # a one-character word can start wherever its character is: the plain alternation
-            self.starts = re.compile(alternation(tuple(ordered)))
-        else:  # the first character, then (looked at, not taken) the next one or two
-            reach = min(3, min(map(len, ordered), default=2))
-            classes = [f"[{_class(sorted({w[i] for w in ordered}))}]" for i in range(reach)]
-            self.starts = re.compile(f"{classes[0]}(?={''.join(classes[1:])})" if ordered else "(?!)")
+        short = any(len(w) < 2 for w in ordered)
+        self.alternation = re.compile(alternation(tuple(ordered))) if short else None
+        # Where a word may start: its first character, then (looked at, not taken) the next one,
+        # or the next two for the words that have them; a class per place, for two-character
+        # words and for longer ones apart (one set of classes for both would let more through).
+        self.starts = [s for s in (_starts([w for w in ordered if (len(w) >= 3) == longer]) for longer in (False, True))
+                       if s is not None]
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, word) of each word found, as the alternation of the words finds them."""
-        if self.short:
-            for m in self.starts.finditer(text):
+        if self.alternation is not None:  # a one-character word can start anywhere its character is
+            for m in self.alternation.finditer(text):
                 yield m.start(), m.end(), m.group()
             return
+        if len(self.starts) == 1:
+            places: Iterable[int] = (m.start() for m in self.starts[0].finditer(text))
+        else:
+            places = sorted({m.start() for starts in self.starts for m in starts.finditer(text)})
         after = 0  # where the last word found ends: the next may not start inside it
         pairs = self.by_pair
-        for m in self.starts.finditer(text):
-            at = m.start()
+        for at in places:
             if at < after:
                 continue
             for word in pairs.get(text[at:at + 2], ()):
@@ -69,6 +72,14 @@ class WordSearch:
                     after = at + len(word)
                     yield at, after, word
                     break
+
+
+def _starts(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    reach = min(3, min(map(len, words)))
+    classes = [f"[{_class(sorted({w[i] for w in words}))}]" for i in range(reach)]
+    return re.compile(f"{classes[0]}(?={''.join(classes[1:])})")
 
 
 def _class(chars: Iterable[str]) -> str:
