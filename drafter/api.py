@@ -188,20 +188,28 @@ def load_input(source: Source | InputFile, name: str | None = None, standard: St
 
 def validate(
     source: Source | InputFile, name: str | None = None, standard: Standard | None = None,
-    rules: RuleSet | Path | str | None = None,
+    rules: RuleSet | Path | str | None = None, *, review: bool = True,
 ) -> Validation:
     """Is the input complete, judged against the standard? (Format-update notices come first.)
-    And what would a reviewer say about its text (``review``)?"""
-    from drafter.checking.review import from_input, review
+    And what would a reviewer say about its text (``review``)?
+
+    ``review=False`` leaves the content review out (its rules are not even loaded; ``review``
+    stays empty): for a caller that needs completeness first and the advice only later, if at all.
+    """
     from drafter.drafting import completeness
     from drafter.drafting.input import check_standard
 
     std = standard or load_standard()
     check_standard(std)
-    ruleset = _rules(std, rules)
+    ruleset = _rules(std, rules) if review else None
     loaded = load_input(source, name, std)
     findings = loaded.notices + completeness.check(loaded.report, std, loaded.located)
-    content = review(from_input(loaded.report, loaded.located, std, loaded.report.meta.year), ruleset, std)
+    content = []
+    if ruleset is not None:
+        from drafter.checking.review import from_input
+        from drafter.checking.review import review as run_review
+
+        content = run_review(from_input(loaded.report, loaded.located, std, loaded.report.meta.year), ruleset, std)
     return Validation(loaded, completeness.summarize(loaded.report, std, findings), findings, content)
 
 

@@ -42,7 +42,9 @@ def ordered_map(
     """
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(16, len(items) // (jobs * 4)))
+    # Small batches: a worker left with the last big batch would keep the others idle (each item
+    # is a few milliseconds of work; handing over a batch costs far less).
+    chunk = max(1, min(4, len(items) // (jobs * 8)))
     pool = ProcessPoolExecutor(jobs, initializer=_started, initargs=(start, start_args))
     try:
         yield from pool.map(work, items, chunksize=chunk)

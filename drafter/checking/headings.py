@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from drafter.checking.prepared import per_standard
 from drafter.document import Block, Document
 from drafter.document.numbering import Numberer
 from drafter.standard import Standard
@@ -58,14 +59,18 @@ class Unit:
         return self.role in ("heading", "para")
 
 
+_SPACES = re.compile(r"\s+")
+_NUMBER = re.compile(r"[一二三四五六七八九十\d]+")
+
+
 def normalize(text: str) -> str:
     """Full-width/half-width insensitive form for matching words (aliases, cues)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 def shape(prefix: str) -> str:
     """What kind of numbering a prefix is, whatever its number and separator."""
-    return re.sub(r"[一二三四五六七八九十\d]+", "#", normalize(prefix)).rstrip("、,.:")
+    return _NUMBER.sub("#", normalize(prefix)).rstrip("、,.:")
 
 
 def first_sentence(text: str) -> str:
@@ -73,12 +78,38 @@ def first_sentence(text: str) -> str:
     return m.group(1) if m else text
 
 
+def analyser(std: Standard) -> Analyser:
+    """The standard's analyser, made once per standard (it holds no document's state)."""
+    return per_standard(std, "analyser", Analyser)
+
+
+_REFERS = re.compile(r"\\\d|\(\?P=|\(\?\(")  # a back reference: group numbers would shift in an alternation
+
+
+class _AnyOf:
+    """Several patterns searched as one: each on its own, or (when they combine) in one pass."""
+
+    def __init__(self, patterns: list[str]):
+        self.each = [re.compile(p) for p in patterns]
+        self.joined: re.Pattern[str] | None = None
+        if patterns and not any(_REFERS.search(p) for p in patterns):
+            try:  # one alternation finds a match exactly when one of them does
+                self.joined = re.compile("|".join(f"(?:{p})" for p in patterns))
+            except re.error:  # (a group name used twice, inline flags: searched one by one)
+                pass
+
+    def search(self, text: str) -> bool:
+        if self.joined is not None:
+            return self.joined.search(text) is not None
+        return any(p.search(text) for p in self.each)
+
+
 class Analyser:
     def __init__(self, std: Standard):
         self.rules = std.headings
         self.numberer = Numberer(std.numbering)
-        self.metadata = [re.compile(p) for p in std.metadata_lines]
-        self.closing = [re.compile(p) for p in std.closing.lines]
+        self.metadata = _AnyOf(std.metadata_lines)
+        self.closing = _AnyOf(std.closing.lines)
         self.date = re.compile(std.closing.date)
         # Words naming a part: a line carrying them after the first title line is a heading.
         self.part_words = [normalize(a) for p in std.parts for a in p.recognition.aliases if "{" not in a]
@@ -93,7 +124,7 @@ class Analyser:
                 continue
             if block.kind in _FRONT_KINDS:
                 unit = Unit(block, _FRONT_KINDS[block.kind])
-            elif any(p.search(text) for p in self.metadata):
+            elif self.metadata.search(text):
                 unit = Unit(block, "meta")
             elif self.date.search(text):  # a bare date is never a heading: above the text, page furniture
                 unit = Unit(block, "para" if content else "meta")
@@ -117,7 +148,7 @@ class Analyser:
             text = unit.text.strip()
             if self.date.search(text):
                 signatures = 2
-            elif any(p.search(text) for p in self.closing):
+            elif self.closing.search(text):
                 signatures = 0
             elif signatures and len(text) <= self.rules.title_max_chars and not unit.numbered and not any(
                 ch in _SENTENCE_END + "【】" for ch in text

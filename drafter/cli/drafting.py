@@ -177,9 +177,11 @@ def render_cmd(
     with guarded():
         fmt = api.output_format(output, fmt)
     std = load_standard(standard, schema)
-    ruleset = load_rules(std, rules)
+    # The review runs once the draft is written, when its advice is shown (an incomplete input
+    # stops before); rules the user named (a unit's file, or a standard's folder) are checked first.
+    ruleset = load_rules(std, rules) if rules is not None or standard is not None or schema is not None else None
     with guarded():
-        validation = api.validate(input_file, standard=std, rules=ruleset)
+        validation = api.validate(input_file, standard=std, review=False)
     errors = [f for f in validation.findings if f.level == "error"]
     if errors and not allow_incomplete:
         err(f"{input_file}：输入不完整，有 {len(errors)} 处缺项，未生成文稿。请逐条补全：")
@@ -202,9 +204,12 @@ def render_cmd(
     warnings = len(validation.findings) - len(errors)
     if warnings:
         print(f"另有 {warnings} 处提醒，运行 drafter validate {input_file} 查看。", file=sys.stderr)
-    if validation.review:
-        print(f"审查意见 {len(validation.review)} 条（不影响生成，请在定稿前修改）：", file=sys.stderr)
-        for finding in validation.review:
+    ruleset = ruleset if ruleset is not None else load_rules(std, None)
+    with guarded():
+        advice = api.validate(validation.input, standard=std, rules=ruleset).review
+    if advice:
+        print(f"审查意见 {len(advice)} 条（不影响生成，请在定稿前修改）：", file=sys.stderr)
+        for finding in advice:
             print(f"  {finding.location}  [{_LEVEL_WORDS[finding.level]}] {finding.message}", file=sys.stderr)
 
 

@@ -48,7 +48,10 @@ def on(value: str | None) -> bool:
 
 def outline_of(element) -> tuple[bool, int | None]:
     """Whether ``element`` (a paragraph or a style) sets an outline level, and the level (1-based; None: body text)."""
-    text = first(_OUTLINE(element))
+    return _outline(first(_OUTLINE(element)))
+
+
+def _outline(text: str | None) -> tuple[bool, int | None]:
     if text is not None and text.isascii() and text.isdigit() and len(text) < 4:  # a stranger's file: "²", "9" * 5000
         value = int(text)
         return True, None if value >= _BODY_OUTLINE else value + 1
@@ -58,6 +61,43 @@ def outline_of(element) -> tuple[bool, int | None]:
 def numbering_of(element) -> tuple[str | None, str | None]:
     """The list a paragraph or style puts itself in: (numId, ilvl), each None when not set here."""
     return first(_NUM_ID(element)), first(_NUM_LEVEL(element))
+
+
+class Properties(NamedTuple):
+    """What a paragraph's own properties (w:pPr) say, as the single-purpose lookups above would."""
+
+    style: str | None  # w:pStyle
+    num_id: str | None  # w:numPr
+    num_level: str | None
+    outline: tuple[bool, int | None]  # as outline_of
+    gone: bool  # its paragraph mark is deleted or moved away (w:rPr/w:del, w:moveFrom)
+
+
+_PPR_CHILDREN = xpath("./w:pPr/*")
+_P_STYLE, _NUM_PR, _NUM_ID_TAG, _ILVL, _OUTLINE_TAG, _RPR = (
+    f"{{{W}}}{t}" for t in ("pStyle", "numPr", "numId", "ilvl", "outlineLvl", "rPr"))
+_GONE = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
+
+
+def properties(p) -> Properties:
+    """A paragraph's properties in one look at its w:pPr (each value the first one set, in document order)."""
+    style = num_id = level = outline = None
+    gone = False
+    for element in _PPR_CHILDREN(p):
+        tag = element.tag
+        if tag == _P_STYLE:
+            style = style if style is not None else element.get(_VAL)
+        elif tag == _NUM_PR:
+            for child in element:
+                if child.tag == _NUM_ID_TAG and num_id is None:
+                    num_id = child.get(_VAL)
+                elif child.tag == _ILVL and level is None:
+                    level = child.get(_VAL)
+        elif tag == _OUTLINE_TAG:
+            outline = outline if outline is not None else element.get(_VAL)
+        elif tag == _RPR and not gone:
+            gone = any(child.tag in _GONE for child in element)
+    return Properties(style, num_id, level, _outline(outline), gone)
 
 
 class Style:

@@ -23,12 +23,8 @@ from drafter.errors import DrafterError
 from drafter.reading import zipguard
 from drafter.reading.docxnumbering import ListNumbering
 from drafter.reading.docxpackage import MC, MC_FALLBACK, W, BrokenPart, NotWordprocessing, Package, open_package
-from drafter.reading.docxstyles import Styles, first, flag, numbering_of, outline_of, xpath
+from drafter.reading.docxstyles import Styles, flag, properties
 
-_STYLE_ID = xpath("./w:pPr/w:pStyle/@w:val")
-_BOLD = xpath("./w:rPr/w:b")
-_CHAR_STYLE = xpath("./w:rPr/w:rStyle/@w:val")
-_MARK_GONE = xpath("./w:pPr/w:rPr/w:del | ./w:pPr/w:rPr/w:moveFrom")
 
 
 def _w(name: str) -> str:
@@ -36,6 +32,7 @@ def _w(name: str) -> str:
 
 
 _TEXT, _BREAKS, _TAB = _w("t"), {_w("br"), _w("cr")}, _w("tab")
+_RUN_PROPERTIES, _B, _R_STYLE, _VAL = _w("rPr"), _w("b"), _w("rStyle"), _w("val")
 _PARAGRAPH, _RUN, _BOX = _w("p"), _w("r"), _w("txbxContent")
 _CONTAINERS = {_w(t) for t in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml")}
 # What runs sit in inside a paragraph (w:del and w:moveFrom are left out: deleted and moved-away text).
@@ -126,16 +123,17 @@ class _Reader:
     def _paragraph(self, p) -> None:
         runs = _runs(p)
         text = _text(runs)
-        style = self.styles.paragraph(first(_STYLE_ID(p)))
-        num_id, ilvl = numbering_of(p)
-        if (num_id is not None or style.num_id is not None) and not _MARK_GONE(p):
+        own = properties(p)
+        style = self.styles.paragraph(own.style)
+        num_id, ilvl = own.num_id, own.num_level
+        if (num_id is not None or style.num_id is not None) and not own.gone:
             label = self.numbering.label(num_id or style.num_id, ilvl if ilvl is not None else style.num_level,
                                          style.id)
             if label and text:
                 text = label + text
         if not text:
             return
-        found, outline = outline_of(p)
+        found, outline = own.outline
         if not found:
             outline = style.outline
         origin = self.origin.get(p)
@@ -183,13 +181,26 @@ def _all_bold(runs: list, paragraph_bold: bool | None, styles: Styles) -> bool:
     """True when every run carrying visible text is bold, directly or by style."""
     seen = False
     for r in runs:
-        if not "".join(t.text or "" for t in r.iterchildren(_TEXT)).strip():
+        if not any((t.text or "").strip() for t in r.iterchildren(_TEXT)):
             continue
         seen = True
-        bold = flag(first(_BOLD(r)))
+        bold, char_style = _run_format(r)
         if bold is None:
-            char_style = first(_CHAR_STYLE(r))
             bold = next((s.bold for s in styles.chain(char_style, character=True) if s.bold is not None), None)
         if not (bold if bold is not None else paragraph_bold):
             return False
     return seen
+
+
+def _run_format(r) -> tuple[bool | None, str | None]:
+    """A run's own bold setting (the first w:b in its w:rPr) and character style (the first w:rStyle
+    with a value), in one look at its properties."""
+    bold = style = None
+    found_bold = False
+    for props in r.iterchildren(_RUN_PROPERTIES):
+        for element in props:
+            if element.tag == _B and not found_bold:
+                bold, found_bold = flag(element), True
+            elif element.tag == _R_STYLE and style is None:
+                style = element.get(_VAL)
+    return bold, style

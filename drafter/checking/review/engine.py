@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from drafter.checking.review import matchers
-from drafter.checking.review.checks import CHECKS
 from drafter.checking.review.hits import Context, Hit, Scope
 from drafter.checking.review.loading import Rule, RuleSet
 from drafter.checking.review.passages import Passage, Subject
@@ -17,11 +16,7 @@ def review(subject: Subject, rules: RuleSet, std: Standard, previous: Subject | 
     """Every finding of every active rule on one draft or input, in reading order."""
     findings = []
     scopes: dict[tuple, Scope] = {}  # rules with the same parts share one joined text
-    for rule in rules.active(subject.source):
-        check = CHECKS.get(rule.spec.matcher.check) if rule.spec.matcher and rule.spec.matcher.check else None
-        if check is not None and check.scope == "batch":
-            continue
-        key = (tuple(rule.spec.parts), rule.spec.headings)
+    for rule, check, key in rules.plan(subject.source):
         if key not in scopes:
             scopes[key] = Scope(_in_scope(subject.passages, rule))
         ctx = Context(std, subject, scopes[key], previous)
@@ -33,10 +28,7 @@ def review(subject: Subject, rules: RuleSet, std: Standard, previous: Subject | 
 def review_batch(subjects: list[Subject], rules: RuleSet) -> list[list[Finding]]:
     """Findings that need the whole batch (text shared across units), one list per subject."""
     out: list[list[Finding]] = [[] for _ in subjects]
-    for rule in rules.rules:
-        check = CHECKS.get(rule.spec.matcher.check) if rule.spec.matcher and rule.spec.matcher.check else None
-        if check is None or check.scope != "batch" or not rule.spec.enabled:
-            continue
+    for rule, check in rules.batch():
         chosen = [n for n, s in enumerate(subjects) if s.source in rule.spec.on]
         scoped = [Subject(s.file, s.source, s.year, _in_scope(s.passages, rule)) for s in (subjects[n] for n in chosen)]
         for k, hits in check.run(scoped, rule.params).items():
@@ -47,6 +39,8 @@ def review_batch(subjects: list[Subject], rules: RuleSet) -> list[list[Finding]]
 
 def _in_scope(passages: list[Passage], rule: Rule) -> list[Passage]:
     spec = rule.spec
+    if not spec.parts and spec.headings:
+        return passages
     return [p for p in passages if (not spec.parts or p.where in spec.parts) and (spec.headings or p.kind == "para")]
 
 

@@ -6,14 +6,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any, Iterator
 
+from drafter.checking.needles import may_match
 from drafter.checking.review.passages import Item, Passage, Subject
 from drafter.standard import Standard, fill_year
 
 _CONTEXT = 12  # characters quoted on each side of a hit
 _LONG = 40  # a longer hit is quoted by its opening words
-_SENTENCE_END = "。！？；!?;"
+SENTENCE_END = "。！？；!?;"
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 
 
@@ -57,8 +59,10 @@ class Hit:
 @lru_cache(maxsize=1024)
 def pattern(text: str) -> re.Pattern[str]:
     """A rule file's regular expression, compiled once; ^ and $ mark paragraph starts and ends,
-    as they did when a pattern ran over one paragraph at a time."""
-    return re.compile(text, re.MULTILINE)
+    as they did when a pattern ran over one paragraph at a time. (Only ^ and $ read that flag:
+    a pattern without them is compiled as the rule file's validation compiled it, and re's own
+    cache gives that one back.)"""
+    return re.compile(text, re.MULTILINE if "^" in text or "$" in text else 0)
 
 
 _PREPARED: dict[tuple[int, str], tuple[Any, Any]] = {}
@@ -73,44 +77,23 @@ def prepared(params: Any, name: str, build: Any) -> Any:
     return _PREPARED[key][1]
 
 
-@lru_cache(maxsize=256)
-def alternation(words: tuple[str, ...]) -> str:
-    """A regular expression matching any of ``words``, longest first, written as a trie
-    (任旧|任然 → 任(?:旧|然)): the matcher tries one branch per character instead of every word.
-    Remembered: a check builds the same one for every report."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            return f"(?:{'|'.join(branches)})?" if branches else ""
-        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-
-    return emit(trie)
-
-
 class Scope:
     """The passages a rule looks at, also joined into one text (a line break between them) so that
     a pattern runs once over the report rather than once per paragraph."""
 
     def __init__(self, passages: list[Passage]):
         self.passages = passages
-        self.starts: list[int] = []
-        at = 0
-        for passage in passages:
-            self.starts.append(at)
-            at += len(passage.text) + 1
-        self.text = "\n".join(p.text for p in passages)
+        texts = [p.text for p in passages]
+        self.starts = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
+        self.text = "\n".join(texts)
 
     def finditer(self, regex: re.Pattern[str], text: str | None = None) -> Iterator[tuple[Passage, int, int, re.Match[str]]]:
         """(passage, start, end, match) for each match of ``regex`` in the joined text (or in ``text``,
         the joined text with characters masked); a match running into the next paragraph is left out."""
-        for m in regex.finditer(self.text if text is None else text):
+        text = self.text if text is None else text
+        if not may_match(regex, text):
+            return
+        for m in regex.finditer(text):
             passage, base = self.at(m.start())
             if m.end() - base <= len(passage.text):
                 yield passage, m.start() - base, m.end() - base, m
@@ -138,6 +121,14 @@ class Context:
     def year(self) -> int | None:
         return self.subject.year
 
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        """:func:`sentences` of one of the subject's texts, split once however many rules ask."""
+        split = self.subject.memo.setdefault("sentences", {})
+        spans = split.get(text)
+        if spans is None:
+            spans = split[text] = sentences(text)
+        return spans
+
     def fill(self, pattern: str) -> str | None:
         """A pattern with {year}/{next_year} filled in; None when it needs a year the report lacks."""
         if "{year}" in pattern or "{next_year}" in pattern:
@@ -164,13 +155,14 @@ class SentenceSpans:
         return spans[max(0, bisect_right(starts, at) - 1)]
 
 
-_SENTENCE = re.compile(rf"[^{_SENTENCE_END}]*[{_SENTENCE_END}]|[^{_SENTENCE_END}]+$")
+# A sentence: up to and with its closing mark (or to the end); one with nothing but spaces before
+# its mark is no sentence (and a match never starts inside one, which has no other character).
+_SENTENCE = re.compile(rf"\s*[^{SENTENCE_END}\s][^{SENTENCE_END}]*(?:[{SENTENCE_END}]|$)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, end after its closing mark."""
-    return [m.span() for m in _SENTENCE.finditer(text) if not m.group().rstrip(_SENTENCE_END).isspace()
-            and m.group().strip(_SENTENCE_END)]
+    return [m.span() for m in _SENTENCE.finditer(text)]
 
 
 def numbers(text: str) -> list[re.Match[str]]:

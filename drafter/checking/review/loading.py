@@ -9,16 +9,17 @@ rules that exist.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from drafter import yamlio
-from drafter.checking.review.checks import CHECKS
+from drafter.checking.review.checks import CHECKS, Check
 from drafter.checking.review.model import RuleEntry, RuleFile, UnitRules
 from drafter.checking.review.passages import FRONT
 from drafter.errors import DrafterError, Problem
-from drafter.files.memo import per_file
+from drafter.files.memo import listing, per_file
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
 from drafter.yamlio import validation as modelcheck
@@ -35,8 +36,29 @@ class Rule:
 class RuleSet:
     rules: tuple[Rule, ...]
 
-    def active(self, source: str) -> list[Rule]:
-        return [r for r in self.rules if r.spec.enabled and source in r.spec.on]
+    def plan(self, source: str) -> list[tuple[Rule, Check | None, tuple]]:
+        """The rules one draft or input is reviewed by: each with its built-in check (None for a
+        word list or patterns) and the key of the passages it reads (rules with one key share them)."""
+        return self._plans[source]
+
+    def batch(self) -> list[tuple[Rule, Check]]:
+        """The enabled rules that need a whole batch, with their checks."""
+        return self._plans["batch"]
+
+    @cached_property
+    def _plans(self) -> dict[str, list]:  # worked out once per rule set, not once per report
+        plans: dict[str, list] = {"draft": [], "input": [], "batch": []}
+        for rule in self.rules:
+            matcher = rule.spec.matcher
+            check = CHECKS.get(matcher.check) if matcher and matcher.check else None
+            if not rule.spec.enabled:
+                continue
+            if check is not None and check.scope == "batch":
+                plans["batch"].append((rule, check))
+                continue
+            for source in rule.spec.on:
+                plans[source].append((rule, check, (tuple(rule.spec.parts), rule.spec.headings)))
+        return plans
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.spec.id == rule_id), None)
@@ -73,7 +95,7 @@ _last: tuple[list[tuple[Located, RuleFile]], tuple[str, ...], RuleSet] | None = 
 
 def _load_folder(folder: str, scopes: tuple[str, ...]) -> RuleSet:
     global _last
-    files = sorted(Path(folder).glob("*.yaml"))
+    files = listing(Path(folder), "*.yaml")
     if not files:
         raise DrafterError(f"{folder}：没有找到审查规则文件（*.yaml）。请检查报告标准文件中 rules 指向的文件夹。")
     parsed = [_family(path) for path in files]

@@ -1,7 +1,7 @@
 """Word lists and patterns, the matchers a rule file can hold without any code.
 
-A word list is compiled into one alternation (longest first); a pattern may
-name {year} and {next_year}. Either skips a hit that lies inside one of its
+A word list is searched as one alternation of its words would find them
+(longest first; see wordsearch); a pattern may name {year} and {next_year}. Either skips a hit that lies inside one of its
 ``except`` words (防犯 inside 预防犯罪), and a matcher with
 ``sentence_without`` skips a hit whose sentence matches that pattern.
 """
@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from drafter.checking.review.hits import Context, Hit, SentenceSpans, alternation, pattern
+from drafter.checking.review.hits import Context, Hit, SentenceSpans, pattern
 from drafter.checking.review.model import Matcher, Pattern, Word
+from drafter.checking.review.wordsearch import WordSearch
 
 
 def scan(matcher: Matcher, ctx: Context) -> Iterator[Hit]:
@@ -32,23 +33,24 @@ def scan(matcher: Matcher, ctx: Context) -> Iterator[Hit]:
 
 
 def _scan_words(words: list[Word], ctx: Context) -> Iterator[Hit]:
-    regex, table = _words_regex(words)
-    for passage, start, end, m in ctx.scope.finditer(regex):
-        word = table[m.group(0)]
-        if not _excepted(passage.text, start, end, word.except_):
+    search, table = _word_search(words)
+    scope = ctx.scope
+    for start, end, wrong in search.find(scope.text):
+        word = table[wrong]
+        passage, base = scope.at(start)
+        start, end = start - base, end - base
+        if end <= len(passage.text) and not _excepted(passage.text, start, end, word.except_):
             yield Hit.at(passage, (start, end), right=word.right)
 
 
-# Compiled word lists, by the list they were made from (kept alive here, so ids stay unique).
-_WORDS: dict[int, tuple[list[Word], re.Pattern[str], dict[str, Word]]] = {}
+# Word lists made ready, by the list they were made from (kept alive here, so ids stay unique).
+_WORDS: dict[int, tuple[list[Word], WordSearch, dict[str, Word]]] = {}
 
 
-def _words_regex(words: list[Word]) -> tuple[re.Pattern[str], dict[str, Word]]:
+def _word_search(words: list[Word]) -> tuple[WordSearch, dict[str, Word]]:
     if id(words) not in _WORDS:
-        table = {w.wrong: w for w in words}
-        _WORDS[id(words)] = (words, re.compile(alternation(tuple(table))), table)
-    _, regex, table = _WORDS[id(words)]
-    return regex, table
+        _WORDS[id(words)] = (words, WordSearch(w.wrong for w in words), {w.wrong: w for w in words})
+    return _WORDS[id(words)][1:]
 
 
 def _scan_patterns(patterns: list[Pattern], ctx: Context) -> Iterator[Hit]:

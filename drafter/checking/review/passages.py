@@ -11,17 +11,20 @@ entries): the shortcoming and plan rules judge them one by one.
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
-from drafter.checking.recognize import CheckResult
 from drafter.document import Document
 from drafter.document.numbering import Numberer
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
 from drafter.yamlio import validation as modelcheck
+
+if TYPE_CHECKING:  # (an input is reviewed without loading recognition)
+    from drafter.checking.results import CheckResult
 
 Kind = Literal["title", "heading", "para"]
 # The scope of the title and the opening paragraphs, which belong to no part (rules' ``parts``).
@@ -73,9 +76,11 @@ class Subject:
     source: SourceKind
     year: int | None
     passages: list[Passage]
-    items: dict[str, list[Item]] = field(default_factory=dict)
+    items: MutableMapping[str, list[Item]] = field(default_factory=dict)
     parts: dict[str, list[Passage]] = field(default_factory=dict)  # each part present on its own: its body
     anchors: dict[str, Passage] = field(default_factory=dict)  # where a part-wide finding is reported
+    # What several rules work out from the same text (its sentences …), worked out once per subject.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 # -- drafts ---------------------------------------------------------------------
@@ -118,9 +123,29 @@ def from_draft(document: Document, result: CheckResult, std: Standard) -> Subjec
         anchor = by_position.get(heading) if heading is not None else (body[0] if body else None)
         if anchor is not None:
             subject.anchors.setdefault(section.part, anchor)
-    for part, body in subject.parts.items():
-        subject.items[part] = split_items(part, body, numberer, inline)
+    subject.items = _Items(subject.parts, numberer, inline)
     return subject
+
+
+class _Items(dict):
+    """A draft's items by part, each part split the first time a rule asks for it (the rules that
+    judge items one by one read two or three parts, and splitting the long ones costs)."""
+
+    def __init__(self, parts: dict[str, list[Passage]], numberer: Numberer, inline: re.Pattern[str]):
+        super().__init__()
+        self.parts, self.numberer, self.inline = parts, numberer, inline
+
+    def __missing__(self, part: str) -> list[Item]:
+        if part not in self.parts:
+            raise KeyError(part)
+        items = self[part] = split_items(part, self.parts[part], self.numberer, self.inline)
+        return items
+
+    def get(self, part: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[part]
+        except KeyError:
+            return default
 
 
 def split_items(part: str, passages: list[Passage], numberer: Numberer, inline: re.Pattern[str]) -> list[Item]:

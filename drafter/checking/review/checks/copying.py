@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafter.checking.review.checks.textsim import Rarity, ShingleIndex, WordIndex, plain, shingles, words
-from drafter.checking.review.hits import Context, Hit, sentences, snippet
+from drafter.checking.review.checks.textsim import (
+    ShingleIndex,
+    WordIndex,
+    plain,
+    rarity_in,
+    shingles,
+    words,
+)
+from drafter.checking.review.hits import SENTENCE_END, Context, Hit, snippet
 from drafter.checking.review.passages import Passage, Subject
-
-_CLAUSE_END = re.compile(r"[，,：:]")
 
 
 class _Params(BaseModel):
@@ -27,27 +32,59 @@ class RepeatParams(_Params):
 
 def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
     """The same sentence, or a long clause, printed twice within one report."""
-    seen: dict[str, tuple[Passage, int]] = {}  # sentence → where it was first printed
+    seen: dict[str, tuple[Passage, tuple[int, int]]] = {}  # sentence → where it was first printed
     formulas = [plain(phrase) for phrase in params.ignore]
-    for passage in ctx.passages:
+    sentence, clause = params.min_chars, params.clause_min_chars
+    shortest = min(sentence, clause)
+    for passage, segments in zip(ctx.passages, _sentences_plain(ctx.passages)):
         reported = False
-        for start, end in sentences(passage.text):
-            for s, e, minimum in _pieces(passage.text, start, end, params):
-                key = plain(passage.text[s:e])
+        for k, segment in enumerate(segments):
+            if len(segment) < shortest:
+                continue  # (with its marks still in: its sentence and clauses are shorter still)
+            # The sentence, then its clauses if it has several; each known by where it starts.
+            parts = _CLAUSE_END.split(segment)
+            pieces: list[tuple[int, int | None, str, int]] = [
+                (0, None, "".join(parts) if len(parts) > 1 else segment, sentence)]
+            if len(parts) > 1:
+                pieces += [(j, j, part, clause) for j, part in enumerate(parts)]
+            for j, which, key, minimum in pieces:
                 if len(key) < minimum:
                     continue
-                first, at = seen.setdefault(key, (passage, s))
-                if (first is not passage or at != s) and not reported and not _mostly_formula(key, formulas, params):
+                first, at = seen.setdefault(key, (passage, (k, j)))
+                if (first is not passage or at != (k, j)) and not reported and not _mostly_formula(key, formulas, params):
                     reported = True
-                    yield Hit.at(passage, (s, e), place=_place(first))
+                    yield Hit.at(passage, _span(passage.text, k, which), place=_place(first))
 
 
-def _pieces(text: str, start: int, end: int, params: RepeatParams) -> Iterator[tuple[int, int, int]]:
-    yield start, end, params.min_chars
-    cuts = [start] + [m.end() for m in _CLAUSE_END.finditer(text, start, end)] + [end]
-    if len(cuts) > 2:
-        for s, e in zip(cuts, cuts[1:]):
-            yield s, e, params.clause_min_chars
+# Sentences are compared by their content: each paragraph's text is made plain (only what carries
+# content) at once, keeping the marks that end sentences and clauses, then cut at those marks.
+_ENDS = re.compile(f"[{SENTENCE_END}]")
+_CLAUSE_MARKS = "，,：:"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
+_NOT_KEPT = re.compile(f"[^\u4e00-\u9fff0-9A-Za-z{SENTENCE_END}{_CLAUSE_MARKS}]")
+_NOT_KEPT_OR_BREAK = re.compile(f"[^\u4e00-\u9fff0-9A-Za-z{SENTENCE_END}{_CLAUSE_MARKS}\n]")  # (between paragraphs)
+
+
+def _sentences_plain(passages: list[Passage]) -> list[list[str]]:
+    """For each passage, its sentences (cut where the sentence marks are: the last one is what
+    follows the last mark) made plain but for the clause marks in them. The k-th is the text
+    :func:`_span` finds as the k-th sentence; one with no content is an empty string."""
+    texts = [p.text for p in passages]
+    if any("\n" in t for t in texts):
+        kept = [_NOT_KEPT.sub("", t) for t in texts]
+    else:  # one pass of the regex engine over the whole report
+        kept = _NOT_KEPT_OR_BREAK.sub("", "\n".join(texts)).split("\n")
+    return [_ENDS.split(k) for k in kept]
+
+
+def _span(text: str, k: int, clause: int | None) -> tuple[int, int]:
+    """Where the k-th sentence of ``text`` (or its clause ``clause``) is, with its closing mark."""
+    ends = [m.end() for m in _ENDS.finditer(text)]
+    start, end = ends[k - 1] if k else 0, ends[k] if k < len(ends) else len(text)
+    if clause is None:
+        return start, end
+    cuts = [start, *[m.end() for m in _CLAUSE_END.finditer(text, start, end)], end]
+    return cuts[clause], cuts[clause + 1]
 
 
 def _mostly_formula(key: str, formulas: list[str], params: RepeatParams) -> bool:
@@ -99,11 +136,11 @@ def not_followed(ctx: Context, params: FollowParams) -> Iterator[Hit]:
     if ctx.previous is None or anchor is None:
         return
     stop = frozenset(params.stop)
-    done = [words(p.text, stop) for part in (roles.themes, roles.leader) for p in ctx.subject.parts.get(part, [])]
-    index = WordIndex(done, Rarity([p.text for p in ctx.subject.passages if p.kind == "para"]))
+    done = [p.text for part in (roles.themes, roles.leader) for p in ctx.subject.parts.get(part, [])]
+    index = WordIndex(done, stop, rarity_in(ctx.subject))
     for plan in ctx.previous.items.get(roles.follow_up, []):
         mine = words(plan.text, stop)
-        if mine and index.best(mine) < params.min_weight:
+        if mine and not index.reaches(mine, params.min_weight):
             yield Hit(anchor, 0, 0, {"found": "", "plan": snippet(plan.text, 24)}, excerpt=snippet(plan.text, 40))
 
 
@@ -117,36 +154,45 @@ def shared_text(subjects: list[Subject], params: SharedParams) -> dict[int, list
     """Sentences found word for word in several units' reports of one batch: one hit per paragraph
     holding such sentences, at its first, with how many there are ({sentences}), the other reports
     ({others}, up to three) and how many reports share them ({count})."""
-    where: dict[str, dict[int, tuple[Passage, int, int]]] = {}
+    where: dict[str, dict[int, tuple[Passage, int]]] = {}  # sentence → report → (paragraph, its k-th sentence)
+    formulas = [plain(phrase) for phrase in params.ignore]
+    least = params.min_chars
     for n, subject in enumerate(subjects):
-        for passage in subject.passages:
-            if passage.kind != "para":
-                continue
-            for start, end in sentences(passage.text):
-                key = plain(passage.text[start:end])
-                rest = key
-                for phrase in params.ignore:
-                    rest = rest.replace(plain(phrase), "")
-                if len(key) >= params.min_chars and len(rest) >= params.min_chars // 2:
-                    where.setdefault(key, {}).setdefault(n, (passage, start, end))
+        paragraphs = [p for p in subject.passages if p.kind == "para"]
+        for passage, segments in zip(paragraphs, _sentences_plain(paragraphs)):
+            for k, segment in enumerate(segments):
+                if len(segment) < least:
+                    continue  # (with its clause marks still in: shorter still without them)
+                key = _CLAUSE_END.sub("", segment)
+                if len(key) >= least:
+                    where.setdefault(key, {}).setdefault(n, (passage, k))
+    for key in list(where):  # each sentence judged once, however many reports print it
+        rest = key
+        for phrase in formulas:
+            rest = rest.replace(phrase, "")
+        if len(rest) < least // 2:
+            del where[key]  # mostly stock phrases: not worth comparing
     names = [Path(s.file).name for s in subjects]
     found: dict[tuple[int, int], list] = {}  # (report, paragraph) → [first place, sentences, others, reports]
     for places in where.values():
         if len(places) < 2:
             continue
         shown = list(places)[:4]
-        for n, (passage, start, end) in places.items():
-            entry = found.setdefault((n, id(passage)), [(passage, start, end), 0, [], 0])
+        for n, place in places.items():
+            entry = found.setdefault((n, id(place[0])), [place, 0, [], 0])
             entry[1] += 1
             entry[2] = entry[2] or [names[m] for m in shown if m != n][:3]
             entry[3] = max(entry[3], len(places))
+    by_report: dict[int, list[list]] = {}
+    for (n, _), entry in found.items():
+        by_report.setdefault(n, []).append(entry)
     hits: dict[int, list[Hit]] = {}
-    for (n, _), ((passage, start, end), count, others, reports) in found.items():
-        hits.setdefault(n, []).append(Hit.at(passage, (start, end), sentences=count, others="、".join(others),
-                                             count=reports, more=""))
-    for listed in hits.values():
-        extra = len(listed) - params.per_report
-        if extra > 0:  # a copied report: a few places say enough
-            del listed[params.per_report:]
+    for n, entries in by_report.items():
+        listed = hits[n] = []
+        for (passage, k), count, others, reports in entries[:params.per_report]:  # a copied report: a few places say enough
+            listed.append(Hit.at(passage, _span(passage.text, k, None), sentences=count, others="、".join(others),
+                                 count=reports, more=""))
+        extra = len(entries) - params.per_report
+        if extra > 0:
             listed[-1].fields["more"] = f"；这份报告另有{extra}段也有这样的句子"
     return hits

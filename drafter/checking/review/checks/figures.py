@@ -7,7 +7,7 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from drafter.checking.review.hits import Context, Hit, pattern
+from drafter.checking.review.hits import Context, Hit, pattern, prepared
 from drafter.standard.model import Regex
 
 
@@ -81,26 +81,50 @@ class RestatedParams(_Params):
     skip: list[str] = Field(default_factory=list, description="说法中含这些词的不比较（如“同比”“分别”）")
 
 
-# A number with its unit; the words right before it are taken from the text (_WORDS_BEFORE).
-_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)(余|多)?([\u4e00-\u9fff%％]{1,2})")
-_WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
+# A number with its unit; the words right before it are taken from the text (_words_before).
+# (\d\d* rather than \d+: an expression opening on a character class is searched for that
+# class first, and most of a report is not digits.)
+_QUANTITY = re.compile(r"(\d\d*(?:\.\d+)?)(余|多)?([\u4e00-\u9fff%％]{1,2})")
 
 
 def restated(ctx: Context, params: RestatedParams) -> Iterator[Hit]:
     """The same quantity (same words before the number, same unit) stated again with another value."""
     first: dict[tuple[str, str], tuple[str, str]] = {}  # (words, unit) → (value, where)
+    skip = prepared(params, "skip", lambda p: re.compile("|".join(map(re.escape, p.skip))) if p.skip else None)
+    back = ("", "")  # the text read and the same backwards, to find the words before a number
     for passage, start, end, m in ctx.scope.finditer(_QUANTITY):
         value, about, unit = m.group(1), m.group(2), m.group(3)
-        before = _WORDS_BEFORE.search(passage.text, max(0, start - 40), start)
-        if before is None or (start > 0 and passage.text[start - 1] in "0123456789."):
+        if about:
+            continue  # "20余次" is no figure to hold another against
+        text = passage.text
+        if start > 0 and text[start - 1] in "0123456789.":
             continue
-        key_words = before.group()
-        start = before.start()
-        if len(key_words) < params.min_key or about or any(s in key_words for s in params.skip):
+        if back[0] is not text:
+            back = (text, text[::-1])
+        at, stop = _words_before(text, back[1], start)
+        if stop - at < params.min_key:
+            continue
+        key_words = text[at:stop]
+        if skip is not None and skip.search(key_words):
             continue
         key = (key_words, unit[0])
-        place = f"第{passage.position + 1}段" if passage.position is not None else f"第{passage.line}行"
         if key not in first:
-            first[key] = (value, place)
+            first[key] = (value, f"第{passage.position + 1}段" if passage.position is not None else f"第{passage.line}行")
         elif float(first[key][0]) != float(value):
-            yield Hit.at(passage, (start, end), other=first[key][0] + unit, place=first[key][1])
+            yield Hit.at(passage, (at, end), other=first[key][0] + unit, place=first[key][1])
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]*")
+
+
+def _words_before(text: str, backwards: str, start: int, reach: int = 40) -> tuple[int, int]:
+    """The run of Chinese characters right before ``start`` (or before a line break there),
+    looking back ``reach`` characters at most: (where it begins, where it ends); empty when none.
+    ``backwards`` is the text reversed: the run is one match there, not a step per character."""
+    stop = start - 1 if start > 0 and text[start - 1] == "\n" else start
+    n = len(text)
+    low = max(0, start - reach)
+    if stop <= low:
+        return stop, stop
+    run = _HAN_RUN.match(backwards, n - stop, n - low)
+    return stop - (run.end() - (n - stop)), stop  # type: ignore[union-attr]

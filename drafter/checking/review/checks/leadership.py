@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, Literal
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafter.checking.review.hits import Context, Hit, sentences
+from drafter.checking.needles import may_match
+from drafter.checking.review.hits import Context, Hit
+from drafter.checking.review.passages import Passage
+from drafter.standard.model import Regex
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-from drafter.standard.model import Regex
 
 
 class FactParams(BaseModel):
@@ -28,26 +31,44 @@ def leadership_facts(ctx: Context, params: FactParams) -> Iterator[Hit]:
     anchor = ctx.subject.anchors.get(ctx.std.roles.leader)
     if not body or anchor is None:
         return  # a missing part is reported as such
-    if any(ctx.std.placeholder_re.search(p.text) for p in body):
+    blank = ctx.std.placeholder_re
+    if any(may_match(blank, p.text) and blank.search(p.text) for p in body):
         return  # not written yet
     count = re.compile(params.count)
-    for fact in ctx.std.leadership_facts:
-        others = [k for f in ctx.std.leadership_facts if f is not fact for k in f.keywords]
-        stated = []  # (passage, start, end) of each sentence stating the fact
-        for passage in body:
-            for start, end in sentences(passage.text):
-                sentence = passage.text[start:end]
-                for slogan in sorted(fact.ignore, key=len, reverse=True):
-                    sentence = sentence.replace(slogan, "")
-                if any(k in sentence for k in fact.keywords):
-                    stated.append((passage, start, end, sentence))
+    facts = ctx.std.leadership_facts
+    for fact, stated in zip(facts, _stated(ctx, body)):
         if params.report == "missing" and not stated:
             yield Hit(anchor, fields={"fact": fact.name, "hint": fact.hint, "found": ""})
-        elif params.report == "uncounted" and stated and fact.count and not any(
-            _counted(s[3], fact.keywords, others, count) for s in stated
-        ):
-            passage, start, end, _ = stated[0]
-            yield Hit.at(passage, (start, end), fact=fact.name, hint=fact.hint)
+        elif params.report == "uncounted" and stated and fact.count:
+            others = [k for f in facts if f is not fact for k in f.keywords]
+            if not any(_counted(s[3], fact.keywords, others, count) for s in stated):
+                passage, start, end, _ = stated[0]
+                yield Hit.at(passage, (start, end), fact=fact.name, hint=fact.hint)
+
+
+def _stated(ctx: Context, body: list[Passage]) -> list[list[tuple[Passage, int, int, str]]]:
+    """For each leadership fact, (passage, start, end, sentence without slogans) of each sentence
+    stating it: the same for every rule on the leadership part, so found once per report."""
+    key = ("leadership-stated", id(ctx.std))
+    if key not in ctx.subject.memo:
+        found: list[list[tuple[Passage, int, int, str]]] = []
+        whole = "\n".join(p.text for p in body)
+        for fact in ctx.std.leadership_facts:
+            slogans = sorted(fact.ignore, key=len, reverse=True)
+            stated = []
+            named = [k for k in fact.keywords if k in whole]  # (dropping slogans only takes words away)
+            for passage in body if named else ():
+                for start, end in ctx.sentences(passage.text):
+                    sentence = passage.text[start:end]
+                    if not any(k in sentence for k in named):
+                        continue
+                    for slogan in slogans:
+                        sentence = sentence.replace(slogan, "")
+                    if any(k in sentence for k in named):
+                        stated.append((passage, start, end, sentence))
+            found.append(stated)
+        ctx.subject.memo[key] = found
+    return ctx.subject.memo[key]
 
 
 def _counted(sentence: str, keywords: list[str], others: list[str], count: re.Pattern[str]) -> bool:

@@ -7,7 +7,8 @@ from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafter.checking.review.hits import Context, Hit, alternation
+from drafter.checking.review.hits import Context, Hit
+from drafter.checking.review.wordsearch import alternation
 
 # (The condition on the character before is written after the first digit: the search stays fast.)
 _ID = re.compile(r"[1-9](?<![0-9A-Za-z][1-9])\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafter.checking.review.checks.textsim import Rarity, WordIndex, words
+from drafter.checking.needles import may_match
+from drafter.checking.review.checks.textsim import WordIndex, rarity_in, words
 from drafter.checking.review.hits import Context, Hit, snippet
 from drafter.checking.review.passages import Item
 from drafter.document.cjk import count_chars
@@ -22,9 +23,14 @@ def _causes(ctx: Context) -> list[re.Pattern[str]]:
     return [re.compile(c) for c in map(ctx.fill, ctx.std.role("problems").recognition.cause_cues) if c]
 
 
+def _caused(text: str, causes: list[re.Pattern[str]]) -> bool:
+    return any(may_match(c, text) and c.search(text) for c in causes)
+
+
 def _items(ctx: Context, part: str) -> list[Item]:
     """The part's entries that are written (an entry still holding a blank is judged once filled)."""
-    return [i for i in ctx.subject.items.get(part, []) if not ctx.std.placeholder_re.search(i.text)]
+    blank = ctx.std.placeholder_re
+    return [i for i in ctx.subject.items.get(part, []) if not (may_match(blank, i.text) and blank.search(i.text))]
 
 
 class NoCauseParams(_Params):
@@ -41,7 +47,7 @@ def no_cause(ctx: Context, params: NoCauseParams) -> Iterator[Hit]:
     plain = [c for c in written if re.escape(c) == c][:3]
     examples = "".join(f"“{c}”" for c in plain)
     for item in _items(ctx, ctx.std.roles.problems):
-        if count_chars(item.text) >= params.min_chars and not any(c.search(item.text) for c in cues):
+        if count_chars(item.text) >= params.min_chars and not _caused(item.text, cues):
             yield Hit.on_item(item, item=snippet(item.text, 20), examples=examples)
 
 
@@ -62,7 +68,7 @@ def boilerplate(ctx: Context, params: BoilerplateParams) -> Iterator[Hit]:
 
 def _is_boilerplate(text: str, formulas: list[re.Pattern[str]], max_chars: int, causes: list[re.Pattern[str]]) -> bool:
     return (count_chars(text) <= max_chars and any(f.search(text) for f in formulas)
-            and not any(c.search(text) for c in causes))
+            and not _caused(text, causes))
 
 
 class ExternalParams(_Params):
@@ -108,12 +114,11 @@ def unanswered(ctx: Context, params: UnansweredParams) -> Iterator[Hit]:
     stop = frozenset(params.stop)
     formulas = [re.compile(f) for f in params.formulas]
     answered_ids = {p.answers for p in plans if p.answers}
-    rarity = Rarity([p.text for p in ctx.subject.passages if p.kind == "para"])
-    index = WordIndex([words(p.text, stop) for p in plans], rarity)
+    index = WordIndex([p.text for p in plans], stop, rarity_in(ctx.subject))
     causes = _causes(ctx)
     for item in _items(ctx, ctx.std.roles.problems):
         if item.id and item.id in answered_ids or _is_boilerplate(item.text, formulas, params.max_chars, causes):
             continue
         mine = words(item.text, stop)
-        if mine and index.best(mine) < params.min_weight:
+        if mine and not index.reaches(mine, params.min_weight):
             yield Hit.on_item(item, item=snippet(item.text, 24))

@@ -10,7 +10,8 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.checking.review.checks.textsim import closest_window, edit_distance
-from drafter.checking.review.hits import Context, Hit, alternation, prepared
+from drafter.checking.review.hits import Context, Hit, prepared
+from drafter.checking.review.wordsearch import WordSearch
 
 _MASK = "\0"
 
@@ -37,13 +38,12 @@ class TermsParams(_Params):
 
 def garbled_terms(ctx: Context, params: TermsParams) -> Iterator[Hit]:
     """A term whose leading name is cut (习法治思想), missing where it must stand, or garbled by an edit or two."""
-    terms = prepared(params, "terms", lambda p: [_Prepared(t, p) for t in p.terms])
-    by_length = prepared(params, "by_length", lambda p: sorted((t.lead + t.body for t in p.terms), key=len, reverse=True))
+    terms, by_length, anchors = prepared(params, "terms", _prepare)
     scope = ctx.scope
     masked = scope.text  # the report's text with every correct term covered up
     for full in by_length:
         masked = masked.replace(full, _MASK * len(full))
-    candidates = _anchored(masked, terms)
+    candidates = _anchored(masked, anchors)
     taken = bytearray(len(masked))  # characters already reported
     for term in terms:
         spans = list(term.cut_or_bare(masked))
@@ -84,18 +84,25 @@ class _Prepared:
                 yield at, m.end()
 
 
-def _anchored(text: str, terms: list[_Prepared]) -> dict[int, list[int]]:
-    """Where an intact stretch of each fuzzy term occurs (one search for all terms), by term.
-    Stretches found overlapping an earlier one are skipped: one per place is enough to look there."""
-    holders: dict[str, list[_Prepared]] = {}
+def _prepare(params: TermsParams) -> tuple[list[_Prepared], list[str], tuple[WordSearch, dict[str, list[int]]]]:
+    """The terms made ready, their full forms longest first, and their intact stretches (with the
+    terms holding each) ready to search for."""
+    terms = [_Prepared(t, params) for t in params.terms]
+    holders: dict[str, list[int]] = {}
     for term in terms:
         for stretch in term.stretches:
-            holders.setdefault(stretch, []).append(term)
+            holders.setdefault(stretch, []).append(id(term))
+    return terms, sorted((t.full for t in terms), key=len, reverse=True), (WordSearch(holders), holders)
+
+
+def _anchored(text: str, anchors: tuple[WordSearch, dict[str, list[int]]]) -> dict[int, list[int]]:
+    """Where an intact stretch of each fuzzy term occurs (one search for all terms), by term.
+    Stretches found overlapping an earlier one are skipped: one per place is enough to look there."""
+    search, holders = anchors
     out: dict[int, list[int]] = {}
-    if holders:
-        for m in re.finditer(alternation(tuple(sorted(holders))), text):
-            for term in holders[m.group()]:
-                out.setdefault(id(term), []).append(m.start())
+    for start, _, stretch in search.find(text):
+        for term in holders[stretch]:
+            out.setdefault(term, []).append(start)
     return out
 
 

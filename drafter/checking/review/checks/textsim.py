@@ -5,8 +5,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import repeat
 
-_PAIRS = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+from drafter.checking.review.passages import Subject
+
+# Adjacent pairs of Chinese characters: those starting at an even place in a run of them, then
+# those at an odd place (two scans that each step two characters at a time; one scan looking
+# ahead at every character is four times slower).
+_EVEN_PAIRS = re.compile(r"[\u4e00-\u9fff]{2}")
+_ODD_PAIRS = re.compile(r"(?<=[\u4e00-\u9fff])[\u4e00-\u9fff]{2}")
 _NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 
 
@@ -79,32 +86,49 @@ class Rarity:
         return sum(self.of(w) for w in shared)
 
     def of(self, word: str) -> float:
-        if word not in self.counts:
-            self.counts[word] = 0 if self.total >= self.EAGER else sum(word in text for text in self.paragraphs)
-        return math.log(self.total / max(1, self.counts[word]))
+        count = self.counts.get(word)
+        if count is None:
+            # (map: the paragraphs are looked through without a Python step per paragraph)
+            count = self.counts[word] = 0 if self.total >= self.EAGER else sum(
+                map(str.__contains__, self.paragraphs, repeat(word)))
+        return math.log(self.total / max(1, count))
+
+
+def rarity_in(subject: Subject) -> Rarity:
+    """How telling words are across a report's paragraphs: counted once per report for every rule."""
+    if "rarity" not in subject.memo:
+        subject.memo["rarity"] = Rarity([p.text for p in subject.passages if p.kind == "para"])
+    return subject.memo["rarity"]
 
 
 class WordIndex:
-    """Which of several texts (as word sets) share words with a query, weighted by rarity, without
-    comparing the query with every text: only texts holding one of its telling words are scored."""
+    """Whether a query shares enough telling words with one of several texts, each shared word
+    weighted by its rarity in the report. A text's words are taken when it is first compared."""
 
-    def __init__(self, groups: list[set[str]], rarity: Rarity, telling: float = 0.3):
+    def __init__(self, texts: list[str], stop: frozenset[str], rarity: Rarity, telling: float = 0.3):
+        self.texts = texts
+        self.stop = stop
+        self.groups: list[set[str] | None] = [None] * len(texts)
         self.rarity = rarity
         self.telling = telling
-        self.postings: dict[str, list[int]] = {}
-        for i, group in enumerate(groups):
-            for word in group:
-                self.postings.setdefault(word, []).append(i)
 
-    def best(self, words: set[str]) -> float:
-        """The largest weight of the words one text shares with ``words``."""
-        scores: Counter[int] = Counter()
-        for word in words & self.postings.keys():
-            weight = self.rarity.of(word)
-            if weight >= self.telling:  # words in most paragraphs add next to nothing
-                for i in self.postings.get(word, ()):
-                    scores[i] += weight
-        return max(scores.values(), default=0.0)
+    def reaches(self, query: set[str], least: float) -> bool:
+        """Whether the words one text shares with ``query`` weigh ``least`` or more.
+
+        Stops at the first text that gets there (weights only add up): the texts after it are
+        not split into words, and a word's rarity (a count over the report) is worked out only
+        for the words looked at."""
+        for i, group in enumerate(self.groups):
+            if group is None:
+                group = self.groups[i] = words(self.texts[i], self.stop)
+            score = 0.0
+            for word in query & group:
+                weight = self.rarity.of(word)
+                if weight >= self.telling:  # words in most paragraphs add next to nothing
+                    score += weight
+                    if score >= least:
+                        return True
+        return 0.0 >= least
 
 
 class ShingleIndex:
@@ -137,4 +161,6 @@ class ShingleIndex:
 
 def words(text: str, stop: frozenset[str]) -> set[str]:
     """Two-character words of the text (every adjacent pair of Chinese characters), minus ``stop``."""
-    return set(_PAIRS.findall(text)) - stop
+    found = set(_EVEN_PAIRS.findall(text))
+    found.update(_ODD_PAIRS.findall(text))
+    return found - stop
