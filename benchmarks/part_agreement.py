@@ -24,9 +24,9 @@ from pathlib import Path
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from varied_drafts import PARTS, Draft, make
 
 import drafter
-from varied_drafts import PARTS, Draft, make
 
 _LEVELS = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"))
 

@@ -23,9 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-import drafter  # noqa: E402
 from review_cases import CASES, CLEAN, clean_draft_for, draft_for  # noqa: E402
 from review_drafts import PLANTERS, Planted, clean, planted, shared, with_previous  # noqa: E402
+
+import drafter  # noqa: E402
 
 # What a reviewer reading the seeds finds (rule family → how many findings at least): the
 # defects issue 11 lists, and those found on reading the seeds again with the findings in hand

@@ -28,24 +28,25 @@ failure to use a file is a :class:`DrafterError` with a Chinese message
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from drafter.errors import DrafterError
 from drafter.findings import Finding, has_errors
 
 if TYPE_CHECKING:  # loaded by the functions that need them: drafting and checking load only their own side
     from drafter.checking.recognize import CheckResult
-    from drafter.files.gather import Gathered
-    from drafter.views.batch import Entry
-    from drafter.views.batch import Entry as Checked  # noqa: F401
-    from drafter.views.outputs import OutputFormat
     from drafter.checking.review import RuleSet, Subject
     from drafter.document import Document
     from drafter.drafting.completeness import PartSummary
     from drafter.drafting.input import Report
+    from drafter.files.gather import Gathered
     from drafter.standard import Standard
+    from drafter.views.batch import Entry
+    from drafter.views.batch import Entry as Checked  # noqa: F401
+    from drafter.views.outputs import OutputFormat
     from drafter.yamlio import Located
 
 Source = Path | str | bytes

@@ -14,7 +14,6 @@ from drafter import standard as standard_mod
 from drafter.cli import app
 
 
-
 @dataclass
 class Run:
     exit_code: int

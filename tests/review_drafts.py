@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 UNITS = [
     ("澄源县公安局", "澄源县", "县"), ("青岚区公安分局", "青岚区", "区"), ("东溟市公安局", "东溟市", "市"),

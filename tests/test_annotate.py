@@ -10,12 +10,12 @@ import subprocess
 
 import docx
 import pytest
-from docx.oxml.ns import qn
-
-import drafter
 from batch_support import reviewer_folder
+from docx.oxml.ns import qn
 from docx_fixtures import build, lines_of
 from paths import SEEDS
+
+import drafter
 
 
 def _seed(prefix: str):

@@ -8,9 +8,9 @@ import sys
 
 import docx
 import pytest
+from paths import EXAMPLES, SEEDS
 
 import drafter
-from paths import EXAMPLES, SEEDS
 
 
 def test_render_and_check_the_example_through_the_api(tmp_path):

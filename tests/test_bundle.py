@@ -13,7 +13,6 @@ import urllib.request
 import zipfile
 
 import pytest
-
 from paths import EXAMPLES, ROOT
 
 pytest.importorskip("packaging")

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 import re
 
-from rich.cells import cell_len
-
 from batch_support import reviewer_folder
 from paths import SEEDS
+from rich.cells import cell_len
 
 
 def _seed(prefix: str):
@@ -138,4 +137,4 @@ def test_a_terminal_gets_a_progress_bar_for_more_than_a_few_files(tmp_path):
     finally:
         os.close(leader)
     assert run.returncode == 0 and len(json.loads(run.stdout)) == 6
-    assert "检查中".encode("utf-8") in drawn
+    assert "检查中".encode() in drawn

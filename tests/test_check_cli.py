@@ -7,7 +7,6 @@ import os
 import zipfile
 
 import pytest
-
 from paths import SEEDS
 
 PART_IDS = ["measures", "leadership", "shortcomings", "plans", "other"]
@@ -108,7 +107,6 @@ def test_bad_format_option_and_bad_schema_exit_2(cli, tmp_path):
 
 def test_custom_schema_aliases_change_recognition(cli, tmp_path):
     import yaml
-
     from paths import ROOT
 
     data = yaml.safe_load((ROOT / "schemas" / "rule_of_law_report.yaml").read_text(encoding="utf-8"))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from docx_fixtures import build, lines_of
+from paths import SEEDS
 
 from drafter import reading as readers
 from drafter.checking.recognize import recognize
-from paths import SEEDS
-from docx_fixtures import build, lines_of
 
 FOUND, PARTIAL, MISSING = {"found"}, {"partial"}, {"missing"}
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import docx
 import pytest
 import yaml
-
-import drafter
-from drafter import standard
 from paths import ROOT
 
+import drafter
 from drafter import reading as readers
+from drafter import standard
 from drafter.checking.recognize import recognize
 
 PART_NUMBERED_REGULATION_ORDER = """\

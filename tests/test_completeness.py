@@ -6,10 +6,10 @@ import copy
 
 import pytest
 import yaml
+from paths import EXAMPLES
 
 from drafter.drafting import completeness
 from drafter.drafting import input as model
-from paths import EXAMPLES
 
 BASE = yaml.safe_load(EXAMPLES[0].read_text(encoding="utf-8")) if EXAMPLES else None
 

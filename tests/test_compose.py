@@ -6,12 +6,12 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-
-from drafter.drafting import compose
-from drafter.document import markdown
-from drafter.errors import DrafterError
-from drafter.drafting.input import Report
 from render_support import report_data
+
+from drafter.document import markdown
+from drafter.drafting import compose
+from drafter.drafting.input import Report
+from drafter.errors import DrafterError
 
 
 def text_of(std, templates=None, **parts) -> str:

@@ -14,12 +14,12 @@ import pytest
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from render_support import open_docx, part_names, read_part
 
 from drafter.document import Document, Table
 from drafter.drafting import stylesheet
 from drafter.drafting.stylesheet import Form, FormTable
 from drafter.drafting.wordfile import writer
-from render_support import open_docx, part_names, read_part
 
 MARKERS = re.compile(r"【待填写：[^】]*】")
 PROPERTIES = writer.Properties(title="测试", author="某县公安局", created=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))

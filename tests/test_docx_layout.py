@@ -10,11 +10,11 @@ from __future__ import annotations
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from paths import EXAMPLES
+from render_support import open_docx, part_names, read_part, style_element
 
 from drafter.drafting import input as model
 from drafter.drafting import render, stylesheet
-from paths import EXAMPLES
-from render_support import open_docx, part_names, read_part, style_element
 
 TWIPS_PER_MM = 1440 / 25.4
 HEADINGS = ("Heading1", "Heading2", "Heading3", "Heading4")

@@ -10,17 +10,24 @@ import zipfile
 import pytest
 from docx.enum.text import WD_COLOR_INDEX, WD_PARAGRAPH_ALIGNMENT
 from docx.oxml.ns import qn
-
-from drafter.drafting import input as model
-from drafter.drafting import render
-from drafter.drafting import stylesheet
-from drafter.drafting.stylesheet import em_width
-from drafter.drafting.input import Report
 from paths import EXAMPLES
 from render_support import (
-    body_text, east_asian_font, expected_headings, footer_has_page_field, headings, input_texts,
-    open_docx, outline_level, report_data, style_element,
+    body_text,
+    east_asian_font,
+    expected_headings,
+    footer_has_page_field,
+    headings,
+    input_texts,
+    open_docx,
+    outline_level,
+    report_data,
+    style_element,
 )
+
+from drafter.drafting import input as model
+from drafter.drafting import render, stylesheet
+from drafter.drafting.input import Report
+from drafter.drafting.stylesheet import em_width
 
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from drafter.errors import DrafterError
-
 from paths import ROOT
+
+from drafter.errors import DrafterError
 
 COUNTY = ROOT / "examples" / "county_standard.yaml"
 

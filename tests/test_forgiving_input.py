@@ -10,7 +10,6 @@ import json
 import re
 
 import pytest
-
 from paths import EXAMPLES
 
 COUNTY = next(p for p in EXAMPLES if p.stem == "county_standard")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.document import Document
 from drafter.checking.headings import Analyser
+from drafter.document import Document
 
 
 def _units(std, *blocks):

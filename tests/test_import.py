@@ -6,12 +6,12 @@ import json
 import re
 
 import pytest
+from docx_fixtures import build, lines_of
+from paths import EXAMPLES, SEEDS
 
 import drafter
-from docx_fixtures import build, lines_of
 from drafter import yamlio
 from drafter.drafting.importer import emit
-from paths import EXAMPLES, SEEDS
 
 COUNTY = next(p for p in EXAMPLES if p.stem == "county_standard")
 

@@ -7,9 +7,9 @@ import json
 import jsonschema
 import pytest
 import yaml
+from paths import EXAMPLES
 
 from drafter import yamlio
-from paths import EXAMPLES
 
 
 @pytest.fixture

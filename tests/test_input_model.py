@@ -5,10 +5,10 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from paths import EXAMPLES
 
 from drafter.drafting import input as model
 from drafter.errors import DrafterError
-from paths import EXAMPLES
 
 MINIMAL = """\
 meta:

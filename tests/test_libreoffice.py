@@ -14,13 +14,13 @@ from collections import Counter
 from itertools import pairwise
 
 import pytest
+from paths import EXAMPLES
+from pdf_pages import MM, Line, Page, pages, to_pdf
+from render_support import headings, open_docx
 
 from drafter.drafting import input as model
 from drafter.drafting import render
 from drafter.drafting.stylesheet import em_width
-from paths import EXAMPLES
-from pdf_pages import MM, Line, Page, pages, to_pdf
-from render_support import headings, open_docx
 
 pytestmark = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,

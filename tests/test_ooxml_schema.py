@@ -11,11 +11,11 @@ import zipfile
 
 import pytest
 from lxml import etree
+from paths import EXAMPLES, ROOT
 
 from drafter.drafting import input as model
 from drafter.drafting import render
 from drafter.drafting.form import writer as form
-from paths import EXAMPLES, ROOT
 
 SCHEMAS = ROOT / "tests" / "data" / "ooxml"
 SCHEMA_FILE = SCHEMAS / "wordprocessingml.xsd"

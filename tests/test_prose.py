@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from paths import EXAMPLES
+from render_support import open_docx, report_data
 
 from drafter.document import markdown
 from drafter.drafting import compose, render
 from drafter.drafting import input as model
 from drafter.drafting.input import Report
-from paths import EXAMPLES
-from render_support import open_docx, report_data
 
 
 def text_of(std, **parts) -> str:

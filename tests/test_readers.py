@@ -13,11 +13,11 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from paths import SEEDS
 
 from drafter import reading as readers
-from drafter.reading import zipguard
 from drafter.errors import DrafterError
-from paths import SEEDS
+from drafter.reading import zipguard
 
 
 def _seed_text() -> str:
@@ -292,6 +292,6 @@ def test_a_file_larger_than_it_said_is_cut_off_at_the_limit(tmp_path, monkeypatc
     from drafter.files import source
 
     path = tmp_path / "a.txt"
-    path.write_bytes("法治".encode("utf-8") * 1000)
+    path.write_bytes("法治".encode() * 1000)
     with pytest.raises(DrafterError, match="超过上限"):
         source.read_bytes(path, "a.txt", 100, lambda size: f"a.txt：{size} 超过上限")

@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 import yaml
-
-from drafter.document import markdown
 from paths import EXAMPLES
 from render_support import body_text, headings, open_docx, report_data
+
+from drafter.document import markdown
 
 COUNTY = next(p for p in EXAMPLES if p.stem == "county_standard")
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import yaml
+from paths import EXAMPLES
 
 import drafter
-from paths import EXAMPLES
 
 COUNTY = next(p for p in EXAMPLES if "county" in p.name)
 

@@ -10,7 +10,6 @@ from html.parser import HTMLParser
 
 import openpyxl
 import pytest
-
 from batch_support import reviewer_folder
 from paths import SEEDS
 

@@ -5,10 +5,10 @@ place, clean drafts and correct near-miss sentences get no finding, held-out wor
 from __future__ import annotations
 
 import pytest
-
-import drafter
 from review_cases import CASES, CLEAN, clean_draft_for, draft_for
 from review_drafts import PLANTERS, clean, planted, shared, with_previous
+
+import drafter
 
 SAMPLE = 6  # planted drafts per family (the benchmark uses more)
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from paths import EXAMPLES, ROOT, SEEDS
 
 import drafter
 from drafter.resources import data_dir
-from paths import EXAMPLES, ROOT, SEEDS
 
 RULES = ROOT / "schemas" / "rules"
 COUNTY = next(p for p in EXAMPLES if "county" in p.name)

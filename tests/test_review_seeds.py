@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from paths import EXAMPLES, SEEDS
 
 import drafter
-from paths import EXAMPLES, SEEDS
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ import json
 
 import pytest
 import yaml
-
 from paths import EXAMPLES
 
 REQUIRED = ["measures", "leadership", "shortcomings", "plans"]

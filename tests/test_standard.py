@@ -6,10 +6,10 @@ import re
 
 import pytest
 import yaml
+from paths import ROOT
 
 from drafter import standard
 from drafter.errors import DrafterError
-from paths import ROOT
 
 SCHEMA = ROOT / "schemas" / "rule_of_law_report.yaml"
 

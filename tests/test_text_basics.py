@@ -8,8 +8,8 @@ import pytest
 
 from drafter.document import markdown
 from drafter.document.cjk import tidy
-from drafter.errors import DrafterError
 from drafter.document.numbering import Numberer, cn, parse_cn
+from drafter.errors import DrafterError
 from drafter.files.textcodec import decode
 
 

@@ -10,13 +10,12 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
-
 import openpyxl
-
-import drafter
+import pytest
 from paths import EXAMPLES, SEEDS
 from render_support import open_docx
+
+import drafter
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "", shutil.which("chromium-browser") or "")

@@ -8,7 +8,6 @@ import os
 import shutil
 
 import pytest
-
 from paths import EXAMPLES
 from web_support import Served
 

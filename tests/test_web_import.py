@@ -9,10 +9,10 @@ import shutil
 from urllib.parse import quote
 
 import pytest
-
-import drafter
 from paths import EXAMPLES, SEEDS
 from web_support import Served
+
+import drafter
 
 COUNTY = next(p for p in EXAMPLES if p.name == "county_standard.yaml")
 SEED = SEEDS[0]  # 万州区公安局, 2024

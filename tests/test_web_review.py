@@ -13,7 +13,6 @@ from urllib.parse import quote, unquote
 import docx
 import openpyxl
 import pytest
-
 from batch_support import reviewer_folder
 from paths import SEEDS
 from web_support import Served

@@ -7,10 +7,10 @@ import json
 import shutil
 
 import pytest
-
-import drafter
 from paths import EXAMPLES
 from web_support import Served
+
+import drafter
 
 COUNTY = next(p for p in EXAMPLES if p.name == "county_standard.yaml")
 

@@ -7,11 +7,11 @@ import zipfile
 
 import docx
 import pytest
+from form_filler import Filler, text_of
+from paths import EXAMPLES
 
 import drafter
 from drafter.drafting.form import layout
-from form_filler import Filler, text_of
-from paths import EXAMPLES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -10,15 +10,14 @@ import zipfile
 
 import docx
 import pytest
+from docx_fixtures import build, lines_of
+from paths import SEEDS
+from test_check_seeds import TRUTH
+from word_structures import NUMBERER, in_text_boxes, leadership_first, numbered, with_moves
 
 from drafter import reading as readers
 from drafter.checking.recognize import recognize
 from drafter.errors import DrafterError
-from docx_fixtures import lines_of
-from paths import SEEDS
-from test_check_seeds import TRUTH
-from docx_fixtures import build
-from word_structures import NUMBERER, in_text_boxes, leadership_first, numbered, with_moves
 
 _LEADERSHIP = [a for a in __import__("drafter").load_standard().part("leadership").recognition.aliases if "{" not in a]
 

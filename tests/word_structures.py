@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 
 from drafter import standard
 from drafter.document.numbering import Numberer

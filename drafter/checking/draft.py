@@ -18,7 +18,6 @@ from drafter.checking.prepared import per_standard
 from drafter.document import Document
 from drafter.standard import Standard, fill_year
 
-
 How = Literal["heading", "themed", "cue", "inferred", "unheaded"]
 
 

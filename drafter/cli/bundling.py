@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -14,15 +13,15 @@ from drafter.cli.common import err, guarded
 @app.command("bundle")
 def bundle_cmd(
     output: Path = typer.Option(..., "-o", "--output", metavar="DIR", help="安装包写到这个文件夹。", show_default=False),
-    platforms: Optional[List[str]] = typer.Option(
+    platforms: list[str] | None = typer.Option(
         None, "--platform", metavar="P",
         help="只为这些平台打包：win_amd64、linux_x86_64、linux_aarch64（可写多次；默认三者都有）。", show_default=False,
     ),
-    pythons: Optional[List[str]] = typer.Option(
+    pythons: list[str] | None = typer.Option(
         None, "--python", metavar="X.Y", help="只为这些 Python 版本打包（可写多次；默认 3.10–3.13）。", show_default=False,
     ),
-    source: Optional[Path] = typer.Option(None, "--source", metavar="DIR", help="drafter 源代码文件夹（默认：当前运行的这份）。", show_default=False),
-    wheel: Optional[Path] = typer.Option(None, "--wheel", metavar="FILE", help="直接使用已构建的 drafter wheel 文件。", show_default=False),
+    source: Path | None = typer.Option(None, "--source", metavar="DIR", help="drafter 源代码文件夹（默认：当前运行的这份）。", show_default=False),
+    wheel: Path | None = typer.Option(None, "--wheel", metavar="FILE", help="直接使用已构建的 drafter wheel 文件。", show_default=False),
     force: bool = typer.Option(False, "--force", help="安装包已存在时覆盖。"),
 ) -> None:
     """制作离线安装包，供不能上网的电脑（如公安内网）安装 drafter。

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -29,31 +30,31 @@ def check_cmd(
         help="要检查的报告（.docx、.txt、.md；内容其实是 .docx 的 .wps 也行），或装有报告的文件夹（含子文件夹）。",
         show_default=False,
     ),
-    standard: Optional[Path] = StandardOption,
-    schema: Optional[Path] = SchemaAlias,
-    fmt: Optional[str] = typer.Option(
+    standard: Path | None = StandardOption,
+    schema: Path | None = SchemaAlias,
+    fmt: str | None = typer.Option(
         None, "--format",
         help="输出格式：table（表格，给人看，默认）、json（给程序用）、xlsx（Excel 工作簿）、csv、html（可发邮件的网页）。"
         "不写时按 -o 的扩展名决定。",
         show_default=False,
     ),
-    output: Optional[Path] = typer.Option(
+    output: Path | None = typer.Option(
         None, "-o", "--output", metavar="FILE",
         help="把结果写入文件（.xlsx、.csv、.html 或 .json）；屏幕上照常显示汇总表。", show_default=False,
     ),
     detail: bool = typer.Option(False, "--detail", help="检查多个文件时，在汇总表之后列出每个文件的详细表格。"),
-    annotate: Optional[Path] = typer.Option(
+    annotate: Path | None = typer.Option(
         None, "--annotate", metavar="OUT.docx",
         help="写一份带批注的副本：每条意见作为 Word 批注标在对应段落上，文首批注汇总缺少的部分。原文件不动。",
         show_default=False,
     ),
-    annotate_dir: Optional[Path] = typer.Option(
+    annotate_dir: Path | None = typer.Option(
         None, "--annotate-dir", metavar="DIR",
         help="检查多个文件或文件夹时，把每份报告的批注副本写入这个文件夹（保持原来的子文件夹结构）。",
         show_default=False,
     ),
-    rules: Optional[Path] = RulesOption,
-    previous: Optional[Path] = typer.Option(
+    rules: Path | None = RulesOption,
+    previous: Path | None = typer.Option(
         None, "--previous", metavar="LAST",
         help="去年的报告（.docx、.txt 或 .md）：找出照搬去年的段落、去年的安排今年没有下文。",
         show_default=False,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -81,7 +82,7 @@ def choice(option: str, value: str, allowed: tuple[str, ...]) -> None:
         raise typer.Exit(2)
 
 
-def load_rules(std: Standard, rules: Optional[Path]) -> RuleSet:
+def load_rules(std: Standard, rules: Path | None) -> RuleSet:
     """The review rules: the standard's, changed by the unit's --rules file."""
     from drafter import api
 
@@ -89,7 +90,7 @@ def load_rules(std: Standard, rules: Optional[Path]) -> RuleSet:
         return api.load_rules(std, rules)
 
 
-def load_standard(standard: Optional[Path], schema: Optional[Path]) -> Standard:
+def load_standard(standard: Path | None, schema: Path | None) -> Standard:
     """The standard named by --standard (or its old name --schema), else the bundled one."""
     from drafter import api
 

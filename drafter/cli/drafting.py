@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -20,8 +19,8 @@ def init_cmd(
     ),
     unit: str = typer.Option(..., "--unit", help="报告单位全称，如“澄源县公安局”。", show_default=False),
     year: str = typer.Option(..., "--year", help="报告年度，如 2025（写成 2025年 也可以）。", show_default=False),
-    standard: Optional[Path] = StandardOption,
-    schema: Optional[Path] = SchemaAlias,
+    standard: Path | None = StandardOption,
+    schema: Path | None = SchemaAlias,
     force: bool = typer.Option(False, "--force", help="文件已存在时覆盖。"),
 ) -> None:
     """生成一份待填写的输入文件：YAML 文件，或用 Word/WPS 填写的表单（文件名以 .docx 结尾时）。
@@ -50,10 +49,10 @@ def validate_cmd(
         ..., metavar="INPUT...", help="填好的输入文件（YAML，或 drafter init 生成的 Word 表单 .docx），可以一次写多个。",
         show_default=False,
     ),
-    standard: Optional[Path] = StandardOption,
-    schema: Optional[Path] = SchemaAlias,
+    standard: Path | None = StandardOption,
+    schema: Path | None = SchemaAlias,
     fmt: str = typer.Option("table", "--format", help="输出格式：table（表格，给人看）或 json（给程序用）。"),
-    rules: Optional[Path] = RulesOption,
+    rules: Path | None = RulesOption,
 ) -> None:
     """检查输入文件是否完整：必填部分、最少条数、每条不足是否写了原因、是否还有 init 留下的【待填写】空白（含没填的数值）、成文日期和开头的年份。
 
@@ -100,7 +99,7 @@ def validate_cmd(
 @app.command("schema")
 def schema_cmd(
     as_json: bool = typer.Option(True, "--json", help="输出输入文件的 JSON Schema（目前唯一的格式）。"),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="写入文件而不是屏幕。"),
+    output: Path | None = typer.Option(None, "-o", "--output", help="写入文件而不是屏幕。"),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
 ) -> None:
     """输出输入文件的 JSON Schema，供 VS Code 等编辑器自动补全和标错。
@@ -127,12 +126,12 @@ def render_cmd(
     input_file: Path = typer.Argument(
         ..., metavar="INPUT", help="填好的输入文件（YAML，或 drafter init 生成的 Word 表单 .docx）。", show_default=False
     ),
-    output: Optional[Path] = typer.Option(
+    output: Path | None = typer.Option(
         None, "-o", "--output", metavar="OUT",
         help="输出文件名。不写时在当前文件夹生成“单位+年度+法治政府建设年度报告”；写 - 表示输出到屏幕（仅 --format md）。",
         show_default=False,
     ),
-    fmt: Optional[str] = typer.Option(
+    fmt: str | None = typer.Option(
         None, "--format",
         help="输出格式：docx（Word 文稿）或 md（Markdown 文字，便于快速查看）。不写时按 -o 的扩展名决定，没有 -o 时为 docx。",
         show_default=False,
@@ -141,7 +140,7 @@ def render_cmd(
         False, "--allow-incomplete", help="输入不完整时也生成草稿，缺项处写上突出显示的【待补充：…】标记。"
     ),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
-    templates: Optional[Path] = typer.Option(
+    templates: Path | None = typer.Option(
         None, "--templates", metavar="DIR",
         help="使用自定义模板文件夹（由 drafter templates export 导出后修改）；其中没有的文件仍用内置模板。",
         show_default=False,
@@ -150,9 +149,9 @@ def render_cmd(
         "gov", "--fonts",
         help="字体方案：gov 用仿宋_GB2312 等公文字体，并登记 Windows 字体作替代；windows 直接用仿宋、楷体等 Windows 自带字体。",
     ),
-    standard: Optional[Path] = StandardOption,
-    schema: Optional[Path] = SchemaAlias,
-    rules: Optional[Path] = RulesOption,
+    standard: Path | None = StandardOption,
+    schema: Path | None = SchemaAlias,
+    rules: Path | None = RulesOption,
 ) -> None:
     """按 GB/T 9704-2012《党政机关公文格式》生成 Word 文稿。
 

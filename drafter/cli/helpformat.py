@@ -13,7 +13,7 @@ kept line for line.
 from __future__ import annotations
 
 import unicodedata
-from typing import Sequence
+from collections.abc import Sequence
 
 import typer
 from typer.core import TyperCommand, TyperGroup

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -18,21 +17,21 @@ def import_cmd(
         ..., metavar="FILE", help="已有的报告（.docx、.txt、.md），或 drafter init 生成并填好的 Word 表单。",
         show_default=False,
     ),
-    output: Optional[Path] = typer.Option(
+    output: Path | None = typer.Option(
         None, "-o", "--output", metavar="INPUT.yaml", help="要生成的输入文件。不写时为当前文件夹中与报告同名的 .yaml。",
         show_default=False,
     ),
-    year: Optional[str] = typer.Option(
+    year: str | None = typer.Option(
         None, "--year", help="要写的报告年度（如 2025，写成 2025年 也可以）。比原报告的年度晚时，按新年度改写。",
         show_default=False,
     ),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
-    templates: Optional[Path] = typer.Option(
+    templates: Path | None = typer.Option(
         None, "--templates", metavar="DIR", help="原报告是用自定义模板生成的时，指定该模板文件夹，以便认出模板写的句子。",
         show_default=False,
     ),
-    standard: Optional[Path] = StandardOption,
-    schema: Optional[Path] = SchemaAlias,
+    standard: Path | None = StandardOption,
+    schema: Path | None = SchemaAlias,
 ) -> None:
     """把一份已有的报告变成填好大半的输入文件（YAML），接着用 validate、render。
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -18,7 +17,7 @@ def serve_cmd(
     folder: Path = typer.Argument(Path("."), metavar="[DIR]", help="要处理的文件夹（默认：当前文件夹）。网页只读写这个文件夹中的文件。"),
     port: int = typer.Option(0, "--port", min=0, max=65535, help="端口号。不写时自动选一个空闲端口。", show_default=False),
     no_browser: bool = typer.Option(False, "--no-browser", help="不自动打开浏览器（网址仍会显示在终端里）。"),
-    host: Optional[str] = typer.Option(
+    host: str | None = typer.Option(
         None, "--host", metavar="H",
         help="监听的地址。默认只监听本机 127.0.0.1，其他电脑无法访问；指定后会给出警告。", show_default=False,
     ),
@@ -40,9 +39,9 @@ def serve_cmd(
         drafter serve --port 8765 --no-browser
     """
     try:
+        import ruamel.yaml  # noqa: F401
         import starlette  # noqa: F401
         import uvicorn  # noqa: F401
-        import ruamel.yaml  # noqa: F401
     except ImportError:
         err(f"drafter serve 需要网页组件，当前没有安装。请先运行：{WEB_EXTRA}")
         raise typer.Exit(2) from None

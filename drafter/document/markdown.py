@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.document.cjk import join_lines
 from drafter.document import Document, TooManyBlocks
+from drafter.document.cjk import join_lines
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^:::+\s*\{?\s*\.?([A-Za-z_-]*)\s*\}?\s*$")

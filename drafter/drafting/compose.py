@@ -24,16 +24,16 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel
 
 from drafter.document import markdown
+from drafter.document.numbering import Numberer
 from drafter.drafting import template_run
+from drafter.drafting.input import Report
+from drafter.drafting.stylesheet import em_width
 from drafter.errors import DrafterError
 from drafter.files.source import read_bytes
 from drafter.files.textcodec import decode
-from drafter.drafting.input import Report
-from drafter.document.numbering import Numberer
 from drafter.resources import templates_dir
 from drafter.standard import Order, Standard, fill_year
 from drafter.standard.model import FigureRules
-from drafter.drafting.stylesheet import em_width
 
 REPORT_TEMPLATE = "report.md.j2"
 FILENAME_TEMPLATE = "filename.txt.j2"

@@ -23,8 +23,8 @@ from drafter.drafting import values
 from drafter.drafting.values import Date, Line, Number, Text, Year
 from drafter.errors import DrafterError
 from drafter.findings import Finding
-from drafter.yamlio import validation as modelcheck
 from drafter.standard import Standard
+from drafter.yamlio import validation as modelcheck
 
 FORMAT_VERSION = 2
 Layout = Literal["standard", "themed"]

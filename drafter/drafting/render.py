@@ -10,13 +10,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from drafter.files import formats
 from drafter.document import markdown
 from drafter.drafting import compose, stylesheet
 from drafter.drafting.input import Report
 from drafter.drafting.stylesheet import FontProfile
 from drafter.drafting.wordfile import writer as docx_writer
 from drafter.errors import DrafterError
+from drafter.files import formats
 from drafter.standard import Standard
 
 Format = Literal["docx", "md"]

@@ -13,10 +13,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from drafter.yamlio import validation as modelcheck
 from drafter import yamlio
 from drafter.files.memo import per_file
 from drafter.resources import templates_dir
+from drafter.yamlio import validation as modelcheck
 
 STYLE_FILE = Path("styles") / "gbt9704.yaml"
 MM_PER_PT = 25.4 / 72

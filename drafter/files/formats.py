@@ -8,8 +8,8 @@ screen given with ``-o`` are refused before any work is done.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from drafter.errors import DrafterError
 

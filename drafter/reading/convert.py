@@ -18,7 +18,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-
 TIME_LIMIT = 60  # seconds for one conversion
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space (POSIX)
 _WINDOWS_PLACES = (r"C:\Program Files\LibreOffice\program\soffice.exe",

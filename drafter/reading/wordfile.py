@@ -22,9 +22,8 @@ from drafter.document import Document, cjk, wordstyles
 from drafter.errors import DrafterError
 from drafter.reading import zipguard
 from drafter.reading.docxnumbering import ListNumbering
-from drafter.reading.docxpackage import MC, MC_FALLBACK, W, BrokenPart, NotWordprocessing, Package, open_package
+from drafter.reading.docxpackage import MC, MC_FALLBACK, BrokenPart, NotWordprocessing, Package, W, open_package
 from drafter.reading.docxstyles import Styles, flag, properties
-
 
 
 def _w(name: str) -> str:

@@ -9,8 +9,8 @@ compression ratios before python-docx touches the file bounds the memory use.
 
 from __future__ import annotations
 
-import zipfile
 import io
+import zipfile
 
 from drafter.errors import DrafterError
 

@@ -5,7 +5,13 @@ it a checked shape (``model``) and loads it.
 """
 
 from drafter.standard.model import (
-    Numbering, Order, Part, Standard, Topic, fill_year, load_standard,
+    Numbering,
+    Order,
+    Part,
+    Standard,
+    Topic,
+    fill_year,
+    load_standard,
 )
 
 __all__ = ["Numbering", "Order", "Part", "Standard", "Topic", "fill_year", "load_standard"]

@@ -10,16 +10,15 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from pathlib import Path
-
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from drafter.yamlio import validation as modelcheck
 from drafter import yamlio
 from drafter.document.cjk import tidy
 from drafter.files.memo import per_file
 from drafter.resources import data_dir, default_standard_path
+from drafter.yamlio import validation as modelcheck
 
 Prose = Annotated[str, AfterValidator(tidy)]
 

@@ -11,8 +11,8 @@ import ipaddress
 import os
 import socket
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from drafter.errors import DrafterError
 from drafter.web.confine import Folder

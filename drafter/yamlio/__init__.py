@@ -8,8 +8,8 @@ located Chinese message. The standard, the style sheet and the input all load
 through here.
 """
 
-from drafter.yamlio.located import Loc, Located, format_loc
 from drafter.yamlio.loader import load, parse
+from drafter.yamlio.located import Loc, Located, format_loc
 from drafter.yamlio.validation import validate
 
 __all__ = ["Loc", "Located", "format_loc", "load", "parse", "validate"]

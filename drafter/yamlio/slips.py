@@ -15,8 +15,8 @@ tells a mistyped key from Chinese prose that happens to contain a colon.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_-]*"
 _QUOTES = "\"'“”‘’"

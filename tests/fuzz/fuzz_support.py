@@ -6,13 +6,12 @@ import functools
 import re
 from pathlib import Path
 
+import paths
 from hypothesis import settings
 from typer.testing import CliRunner
 
 from drafter.cli import app
 from drafter.errors import DrafterError
-
-import paths
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Words of PyYAML's, pydantic's, Jinja's and Python's own messages: none may reach the user.
@@ -51,13 +50,13 @@ def run_cli(*args: object) -> tuple[int, str]:
     return result.exit_code, output
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def example_texts() -> tuple[str, ...]:
     """The bundled example inputs."""
     return tuple(path.read_text(encoding="utf-8") for path in paths.EXAMPLES)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def yaml_texts() -> tuple[str, ...]:
     """Every YAML text drafter reads: the example inputs, the standard, the style sheet."""
     root = paths.ROOT
@@ -65,18 +64,19 @@ def yaml_texts() -> tuple[str, ...]:
     return example_texts() + tuple(p.read_text(encoding="utf-8") for p in extra)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def seed_texts() -> tuple[str, ...]:
     return tuple(path.read_text(encoding="utf-8") for path in paths.SEEDS)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def docx_bases() -> tuple[bytes, ...]:
     """Real .docx files to mutate: the examples as drafter renders them, two seeds typed into Word styles."""
     import tempfile
 
-    import drafter
     import docx_fixtures
+
+    import drafter
 
     found = [drafter.render(path).data for path in paths.EXAMPLES]
     with tempfile.TemporaryDirectory() as folder:
@@ -87,7 +87,7 @@ def docx_bases() -> tuple[bytes, ...]:
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def form_bases() -> tuple[bytes, ...]:
     """Word forms as ``drafter init x.docx`` writes them (blank, for the examples' units)."""
     from drafter import standard

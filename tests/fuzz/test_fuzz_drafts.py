@@ -14,12 +14,12 @@ import io
 import re
 import zipfile
 
-from hypothesis import event, given, strategies as st
+from fuzz_support import assert_refusal, docx_bases, form_bases, run_cli, scaled, seed_texts
+from hypothesis import event, given
+from hypothesis import strategies as st
 
 import drafter
 from drafter.errors import DrafterError
-
-from fuzz_support import assert_refusal, docx_bases, form_bases, run_cli, scaled, seed_texts
 
 LINE_PIECES = [
     "一、", "（一）", "1.", "（1）", "一是", "二、", "一一、", "十一、", "# ", "## ", "###### ", "> ", "- ", "* ", "1) ",

@@ -9,17 +9,16 @@ year 1, impossible dates, 5000-digit numbers, .nan and .inf.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 
+import paths
 import yaml
-from hypothesis import event, given, reject, strategies as st
+from fuzz_support import assert_refusal, example_texts, run_cli, scaled
+from hypothesis import event, given, reject
+from hypothesis import strategies as st
 
 import drafter
 from drafter.errors import DrafterError
-
-import paths
-from fuzz_support import assert_refusal, example_texts, run_cli, scaled
 
 FILE = "输入.yaml"
 
@@ -36,7 +35,7 @@ values = st.one_of(
 )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def example_data() -> tuple:
     return tuple(yaml.safe_load(text) for text in example_texts())
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import assume, given, strategies as st
+from fuzz_support import assert_refusal, example_texts, run_cli, scaled, yaml_texts
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from drafter.errors import DrafterError
 from drafter.yamlio import loader, parse
-
-from fuzz_support import assert_refusal, example_texts, run_cli, scaled, yaml_texts
 
 FILE = "输入.yaml"
 # What people type by mistake, and what hostile files contain.

@@ -21,13 +21,12 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
-
-import pytest
 
 import paths
+import pytest
 from fuzz_support import ENGLISH
 
 resource = pytest.importorskip("resource")  # the limits need a POSIX system
@@ -112,7 +111,7 @@ def _no_body(name: str, content: bytes) -> bytes:
 def _odd_outline(name: str, content: bytes) -> bytes:
     if name != "word/document.xml":
         return content
-    return content.replace(b"<w:p>", '<w:p><w:pPr><w:outlineLvl w:val="²"/></w:pPr>'.encode("utf-8"), 1)
+    return content.replace(b"<w:p>", '<w:p><w:pPr><w:outlineLvl w:val="²"/></w:pPr>'.encode(), 1)
 
 
 def _numbered_with_broken_numbering() -> bytes:
@@ -153,7 +152,7 @@ def _dangling_link(folder: Path) -> list[object]:
 
 
 def _million_paragraphs(folder: Path) -> list[object]:
-    (folder / "长.txt").write_bytes("段\n".encode("utf-8") * 1_000_000)
+    (folder / "长.txt").write_bytes("段\n".encode() * 1_000_000)
     return ["check", folder / "长.txt"]
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from drafter.checking.review import matchers
 from drafter.checking.review.hits import Context, Hit, Scope

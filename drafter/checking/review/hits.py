@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any, Iterator
+from typing import Any
 
 from drafter.checking.needles import may_match
 from drafter.checking.review.passages import Item, Passage, Subject

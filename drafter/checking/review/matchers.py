@@ -9,7 +9,7 @@ A word list is searched as one alternation of its words would find them
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from drafter.checking.review.hits import Context, Hit, SentenceSpans, pattern
 from drafter.checking.review.model import Matcher, Pattern, Word

@@ -20,7 +20,6 @@ from typing import Any
 from drafter.checking.headings import Analyser, Unit
 from drafter.checking.recognize import CheckResult, Section
 from drafter.document import Document
-from drafter.errors import DrafterError
 from drafter.drafting.importer import emit
 from drafter.drafting.importer.figures import Figures
 from drafter.drafting.importer.forward import Mover
@@ -29,6 +28,7 @@ from drafter.drafting.importer.matter import MatterReader
 from drafter.drafting.importer.parts import PartBuilder
 from drafter.drafting.importer.phrases import probe
 from drafter.drafting.input import FORMAT_VERSION, Report
+from drafter.errors import DrafterError
 from drafter.standard import Standard
 from drafter.yamlio import Loc
 

@@ -15,7 +15,8 @@ import datetime as dt
 import json
 import re
 import textwrap
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from drafter.yamlio import Loc
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from itertools import combinations
-from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
