@@ -101,7 +101,7 @@ class Pair:
 
 def _run(command: list[str], cwd: Path, self_timed: bool) -> float:
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    done = subprocess.run(command, cwd=cwd, capture_output=True)
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):  # check exits 1 for an incomplete draft
         raise SystemExit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr.decode(errors='replace')}")
@@ -185,7 +185,8 @@ def main() -> None:
         chosen = [p for p in pairs(work) if not args.only or p.name in args.only]
         results = []
         if not args.json:
-            print(f"{'ratio (drafter / baseline)':<42}{'median':>8}{'range':>14}{'budget':>8}  verdict (seconds: drafter / baseline, rounds)")
+            print(f"{'ratio (drafter / baseline)':<42}{'median':>8}{'range':>14}{'budget':>8}"
+                  "  verdict (seconds: drafter / baseline, rounds)")
         for pair in chosen:
             r = measure(pair, work, args.rounds)
             results.append(r)

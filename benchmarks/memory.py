@@ -72,7 +72,8 @@ def main() -> None:
             [sys.executable, __file__, "--one", scenario], capture_output=True, text=True, check=True, cwd=samples.ROOT
         )
         r = json.loads(out.stdout)
-        print(f"{r['scenario']:<12}{r['files']:>6}{r['bytes'] / 1024:>10.0f}{r['peak_rss_mb']:>13}{r['rss_growth_mb']:>11}")
+        print(f"{r['scenario']:<12}{r['files']:>6}{r['bytes'] / 1024:>10.0f}"
+              f"{r['peak_rss_mb']:>13}{r['rss_growth_mb']:>11}")
 
 
 if __name__ == "__main__":

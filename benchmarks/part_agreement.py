@@ -32,8 +32,11 @@ _LEVELS = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"))
 
 
 def _numbering() -> str:
-    levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:pStyle w:val="Heading{i + 1}"/>'
-                     f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(_LEVELS))
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:pStyle w:val="Heading{i + 1}"/>'
+        f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(_LEVELS)
+    )
     return (f'<w:numbering {nsdecls("w")}><w:abstractNum w:abstractNumId="0">{levels}</w:abstractNum>'
             '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
 

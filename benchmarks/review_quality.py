@@ -48,8 +48,10 @@ def _family(rule: str, families: list[str]) -> str | None:
 
 def _check(p: Planted, std, rules):
     previous = drafter.read(p.draft.previous.text().encode("utf-8"), "last.txt") if p.draft.previous else None
-    results = [drafter.check(d.text().encode("utf-8"), name=f"draft{i}.txt", standard=std, rules=rules, previous=previous)
-               for i, d in enumerate([p.draft, *p.draft.batch])]
+    results = [
+        drafter.check(d.text().encode("utf-8"), name=f"draft{i}.txt", standard=std, rules=rules, previous=previous)
+        for i, d in enumerate([p.draft, *p.draft.batch])
+    ]
     drafter.cross_check(results, rules=rules, standard=std)
     return results[0]
 
@@ -90,7 +92,8 @@ def held_out(std, rules) -> tuple[Counter, Counter, list[str]]:
 
 
 def near_misses(std, rules) -> list[str]:
-    """Correct sentences close to what the rules look for (tests/review_cases.py CLEAN): any finding is a false alarm."""
+    """Correct sentences close to what the rules look for (tests/review_cases.py CLEAN): any finding is a
+    false alarm."""
     out = []
     for k, (_, sentence, _) in enumerate(CLEAN):
         result = drafter.check(clean_draft_for(k).text().encode("utf-8"), name="clean.txt", standard=std, rules=rules)
@@ -111,7 +114,8 @@ def examples(std, rules) -> list[str]:
     out = []
     for path in sorted((ROOT / "examples").glob("*.yaml")):
         validation = drafter.validate(path, standard=std, rules=rules)
-        out += [f"{path.name} (validate) {f.rule} {f.where}: {f.message}" for f in validation.review if f.level != "info"]
+        out += [f"{path.name} (validate) {f.rule} {f.where}: {f.message}"
+                for f in validation.review if f.level != "info"]
         rendered = drafter.render(validation, standard=std)
         result = drafter.check(rendered.data, name=path.stem + ".docx", standard=std, rules=rules)
         out += [f"{path.name} (.docx) {f.rule} {f.where}: {f.message}" for f in result.findings if f.level != "info"]
@@ -153,7 +157,8 @@ def main() -> None:
     print("\nRecall on held-out sentences (tests/review_cases.py, wording the rules were not written from)")
     for family, n in cases.items():
         print(f"{family:26} {found[family]:>3}/{n:<3} {found[family] / n:>7.0%}")
-    print(f"{'all families':26} {sum(found.values()):>3}/{sum(cases.values()):<3} {sum(found.values()) / sum(cases.values()):>7.0%}")
+    print(f"{'all families':26} {sum(found.values()):>3}/{sum(cases.values()):<3} "
+          f"{sum(found.values()) / sum(cases.values()):>7.0%}")
     for line in missed:
         print(f"   missed: {line}")
 

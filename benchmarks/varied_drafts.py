@@ -120,7 +120,8 @@ class Draft:
 
 def _fill(text: str, rng: random.Random, year: int, unit: str) -> str:
     return text.format(n=rng.randint(12, 480), k=rng.randint(2, 9), p=rng.randint(60, 99), y=year, unit=unit,
-                       y1=year + 1, code=rng.randint(11000000, 99999999), gov=unit.replace("公安局", "人民政府")[:6] + "人民政府")
+                       y1=year + 1, code=rng.randint(11000000, 99999999),
+                       gov=unit.replace("公安局", "人民政府")[:6] + "人民政府")
 
 
 def make(seed: int, holdout: int = 0) -> Draft:

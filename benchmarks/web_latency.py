@@ -65,7 +65,8 @@ def main() -> None:
                 median = statistics.median(times)
                 p90 = sorted(times)[int(len(times) * 0.9) - 1]
                 print(f"{name:8s} median {median * 1000:6.1f} ms   p90 {p90 * 1000:6.1f} ms   "
-                      f"median/budget {median / BUDGETS[name]:.2f} (budget {BUDGETS[name] * 1000:.0f} ms, {rounds} rounds)")
+                      f"median/budget {median / BUDGETS[name]:.2f} "
+                      f"(budget {BUDGETS[name] * 1000:.0f} ms, {rounds} rounds)")
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -30,7 +30,8 @@ __version__ = "0.1.0"
 _API = (
     "load_standard", "load_input", "load_rules", "validate", "render", "read", "check", "check_many", "cross_check",
     "import_report", "output_format", "init", "input_schema", "export_templates", "save", "find_drafts", "review_file",
-    "annotate", "annotated_name", "is_form", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered", "CheckResult", "ImportResult",
+    "annotate", "annotated_name", "is_form", "DrafterError", "IncompleteInput", "InputFile", "Validation", "Rendered",
+    "CheckResult", "ImportResult",
     "RuleSet", "Checked",
 )
 __all__ = [*_API, "__version__"]

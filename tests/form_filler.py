@@ -95,7 +95,7 @@ class Filler:
             table.remove(tr)
         for row in rows:
             tr = copy.deepcopy(template_row)
-            for tc, text in zip(tr.findall(f"{W}tc"), row):
+            for tc, text in zip(tr.findall(f"{W}tc"), row, strict=True):
                 paragraph = tc.find(f"{W}p")
                 for r in paragraph.findall(f"{W}r"):
                     paragraph.remove(r)

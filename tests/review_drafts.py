@@ -385,7 +385,8 @@ def _items(d: Draft, part: str) -> list[tuple[int, str]]:
     for i in d.indexes(part):
         text = d.paragraphs[i]
         starts = [text.index(f"{c}是") for c in CN if f"{c}是" in text]
-        out.extend((i, text[s:e]) for s, e in zip(starts, starts[1:] + [len(text)]))
+        # (the closing end is there even with no items: no starts, no items)
+        out.extend((i, text[s:e]) for s, e in zip(starts, starts[1:] + [len(text)], strict=False))
     return out
 
 
@@ -457,8 +458,9 @@ def plant_vague(d, rng):
 
 def _id_number(rng: random.Random) -> str:
     weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    body = f"{rng.randint(110000, 659000)}{rng.randint(1960, 2004)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
-    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, weights)) % 11]
+    body = (f"{rng.randint(110000, 659000)}{rng.randint(1960, 2004)}"
+            f"{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}")
+    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, weights, strict=True)) % 11]
 
 
 def plant_privacy(d, rng):

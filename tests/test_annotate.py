@@ -50,8 +50,8 @@ def test_one_comment_per_finding_on_its_paragraph_and_a_summary_at_the_top(cli, 
     summary, top = comments[0]
     assert "drafter 检查意见" in summary and "不完整" in summary and top == lines_of(_seed("000"))[0]
     paragraphs = {b.index: b.text for b in drafter.read(seed_docx).blocks}
-    for finding, (text, anchored) in zip(sorted(result.findings, key=lambda f: (f.position is not None, f.position or 0)),
-                                         [comments[i] for i in sorted(comments)[1:]]):
+    ordered = sorted(result.findings, key=lambda f: (f.position is not None, f.position or 0))
+    for finding, (text, anchored) in zip(ordered, [comments[i] for i in sorted(comments)[1:]], strict=True):
         assert finding.message in text and finding.rule in text
         expected = paragraphs[finding.position] if finding.position is not None else paragraphs[0]
         assert anchored == expected
@@ -102,7 +102,8 @@ def test_libreoffice_keeps_the_comments_when_it_makes_a_pdf(seed_docx, tmp_path)
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(
         ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-         'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}', "--outdir", str(tmp_path), str(copy)],
+         'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}',
+         "--outdir", str(tmp_path), str(copy)],
         check=True, capture_output=True, timeout=300,
     )
     pdf = (tmp_path / "copy.pdf").read_bytes()

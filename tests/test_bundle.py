@@ -31,7 +31,8 @@ def _clean_env() -> dict[str, str]:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(platform.system() != "Linux" or platform.machine() != "x86_64", reason="installs the Linux x86_64 set")
+@pytest.mark.skipif(platform.system() != "Linux" or platform.machine() != "x86_64",
+                    reason="installs the Linux x86_64 set")
 def test_the_bundle_installs_offline_and_works(tmp_path, cli_process):
     run = cli_process("bundle", "-o", tmp_path, "--platform", "linux_x86_64", "--python", PYTHON, "--source", ROOT)
     assert run.exit_code == 0, run.stderr
@@ -51,7 +52,8 @@ def test_the_bundle_installs_offline_and_works(tmp_path, cli_process):
     drafter_exe = folder / "venv" / "bin" / "drafter"
     example = next(p for p in EXAMPLES if p.name == "county_standard.yaml")
     out = tmp_path / "报告.docx"
-    rendered = subprocess.run([str(drafter_exe), "render", str(example), "-o", str(out)], capture_output=True, text=True)
+    rendered = subprocess.run([str(drafter_exe), "render", str(example), "-o", str(out)],
+                              capture_output=True, text=True)
     assert rendered.returncode == 0, rendered.stderr
     assert zipfile.is_zipfile(out)
 

@@ -41,7 +41,7 @@ def test_json_for_several_files_is_a_list_following_the_contract(cli):
     assert run.exit_code == 1  # some seeds lack required parts
     payload = json.loads(run.stdout)
     assert isinstance(payload, list) and len(payload) == len(SEEDS)
-    for obj, path in zip(payload, SEEDS):
+    for obj, path in zip(payload, SEEDS, strict=True):
         _assert_contract(obj)
         assert obj["file"] == str(path)
     complete = {obj["file"][-len(SEEDS[0].name):][:3]: obj["complete"] for obj in payload}

@@ -182,7 +182,7 @@ def test_report_laid_out_in_a_table_is_read_cell_by_cell(tmp_path, std):
         ("四、下一步工作安排", "一是升级执法监督平台。二是推进案件网上审核。"),
     ]
     table = document.add_table(rows=len(rows), cols=2)
-    for row, (heading, text) in zip(table.rows, rows):
+    for row, (heading, text) in zip(table.rows, rows, strict=True):
         row.cells[0].text, row.cells[1].text = heading, text
     path = tmp_path / "table.docx"
     document.save(path)

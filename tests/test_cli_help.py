@@ -11,7 +11,8 @@ import pytest
 
 from drafter.cli.helpformat import wrap
 
-COMMANDS = [[], ["init"], ["validate"], ["render"], ["check"], ["import"], ["schema"], ["templates"], ["templates", "export"]]
+COMMANDS = [[], ["init"], ["validate"], ["render"], ["check"], ["import"], ["schema"], ["templates"],
+            ["templates", "export"]]
 
 
 def _columns(line: str) -> int:

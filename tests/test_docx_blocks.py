@@ -22,7 +22,8 @@ from drafter.drafting.stylesheet import Form, FormTable
 from drafter.drafting.wordfile import writer
 
 MARKERS = re.compile(r"【待填写：[^】]*】")
-PROPERTIES = writer.Properties(title="测试", author="某县公安局", created=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+PROPERTIES = writer.Properties(title="测试", author="某县公安局",
+                               created=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
 TWIPS_PER_MM = 1440 / 25.4
 
 

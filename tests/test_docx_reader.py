@@ -178,7 +178,8 @@ def test_entities_declared_in_the_file_are_not_expanded():
     document.add_paragraph("占位")
     body = (
         b'<?xml version="1.0" encoding="UTF-8"?>\n'
-        b'<!DOCTYPE w:document [<!ENTITY secret SYSTEM "file:///etc/hostname"><!ENTITY word "\xe5\xb1\x95\xe5\xbc\x80">]>'
+        b'<!DOCTYPE w:document [<!ENTITY secret SYSTEM "file:///etc/hostname">'
+        b'<!ENTITY word "\xe5\xb1\x95\xe5\xbc\x80">]>'
         b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
         b"<w:p><w:r><w:t>\xe6\xad\xa3\xe6\x96\x87&secret;&word;</w:t></w:r></w:p></w:body></w:document>"
     )

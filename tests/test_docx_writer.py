@@ -74,7 +74,7 @@ def test_outline_follows_the_inputs_parts_and_topics(example, std):
     found = headings(document)
     expected = expected_headings(report, std)
     assert [level for level, _ in found] == [level for level, _ in expected]
-    for (_, text), (_, title) in zip(found, expected):
+    for (_, text), (_, title) in zip(found, expected, strict=True):
         assert text.endswith(title)
     level1 = [text for level, text in found if level == 1]
     numbers = "一二三四五六七八九十"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -71,7 +72,7 @@ def test_sentences_the_templates_wrote_are_not_imported_as_the_writers(example, 
     imported = loaded(drafter.import_report(rendered[example.stem].encode(), name="稿.md").text).report
     assert imported.meta.closing is None  # the default 特此报告。 is the template's
     assert imported.intros == report.intros  # default intros recognized; the writer's own kept
-    for mine, theirs in zip(imported.shortcomings, report.shortcomings):
+    for mine, theirs in zip(imported.shortcomings, report.shortcomings, strict=True):
         assert mine.cause == theirs.cause  # no 究其原因， added
     figures = [f for t in imported.measures for p in t.points for f in p.figures]
     trailing = [f for t in report.measures for p in t.points for f in p.figures if "{" + f.name + "}" not in p.text]
@@ -194,7 +195,7 @@ def test_long_texts_fold_between_chinese_characters_only():
     lines = emit.wrap(text, 20)
     assert "".join(lines) == text and len(lines) > 2
     assert all(re.match(r"[\u4e00-\u9fff，。]", line[0]) and re.search(r"[\u4e00-\u9fff，。]$", prev)
-               for prev, line in zip(lines, lines[1:]))
+               for prev, line in itertools.pairwise(lines))
 
 
 # -- the command ---------------------------------------------------------------------------

@@ -73,7 +73,8 @@ def test_validate_table_output_names_places(skeleton, cli):
     run = cli("validate", skeleton)
     assert run.exit_code == 1
     assert "x.yaml" in run.stdout and "还有空白未填写" in run.stdout and "不完整" in run.stdout
-    line = next(i for i, text in enumerate(skeleton.read_text(encoding="utf-8").splitlines(), 1) if "【待填写：主送机关" in text)
+    lines = skeleton.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "【待填写：主送机关" in text)
     assert f"第1个主送机关（第{line}行）" in run.stdout  # the first blank, in words, counted from 1
 
 

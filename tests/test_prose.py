@@ -65,7 +65,8 @@ def test_no_year_on_year_change_on_a_small_base_or_a_stock_count(example, std):
         for point in topic.points:
             for figure in point.figures:
                 change = compose.yoy(figure, rules)
-                if figure.previous is not None and figure.unit != "%" and rules.base(figure.previous, figure.unit) < rules.yoy_min_previous:
+                if (figure.previous is not None and figure.unit != "%"
+                        and rules.base(figure.previous, figure.unit) < rules.yoy_min_previous):
                     assert change is None, figure
                 if any(word in figure.name for word in rules.stock_words):
                     assert change is None, figure

@@ -249,7 +249,8 @@ def _zip(path, members):
 
 def test_a_highly_compressed_picture_is_refused_by_its_ratio(tmp_path):
     # Not XML and small in total: only the compression ratio gives it away.
-    path = _zip(tmp_path / "ratio.docx", [("[Content_Types].xml", "<Types/>"), ("word/media/image1.png", b"\0" * 5_000_000)])
+    path = _zip(tmp_path / "ratio.docx",
+                [("[Content_Types].xml", "<Types/>"), ("word/media/image1.png", b"\0" * 5_000_000)])
     with pytest.raises(DrafterError) as caught:
         readers.read(path)
     assert "压缩比" in caught.value.message and "image1.png" in caught.value.message

@@ -38,7 +38,8 @@ def test_workbook_has_a_summary_row_per_file_coloured_with_notes_frozen_and_filt
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert {r[1] for r in rows} == _names(batch) and len(rows) == len(batch["checked"])
     assert rows[0][header.index("结论")] == "无法读取" and "已损坏" in rows[0][-1]
-    assert sheet.freeze_panes == "C2" and sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}{len(rows) + 1}"
+    assert sheet.freeze_panes == "C2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}{len(rows) + 1}"
     measures = header.index("主要举措和成效") + 1
     noted = 0
     for r in range(2, len(rows) + 2):

@@ -53,11 +53,11 @@ def test_last_years_report_finds_carried_over_paragraphs_and_plans_without_follo
 def test_a_sentence_shared_by_two_units_is_flagged_in_both(std, rules, tmp_path):
     p = shared(0)
     paths = [tmp_path / "甲.txt", tmp_path / "乙.txt"]
-    for path, draft in zip(paths, (p.draft, p.draft.batch[0])):
+    for path, draft in zip(paths, (p.draft, p.draft.batch[0]), strict=True):
         path.write_text(draft.text(), encoding="utf-8")
     results = list(drafter.check_many(paths, standard=std, rules=rules))
     drafter.cross_check(results, rules=rules, standard=std)
-    for result, other in zip(results, ("乙.txt", "甲.txt")):
+    for result, other in zip(results, ("乙.txt", "甲.txt"), strict=True):
         # (The invented drafts share other template sentences too; the planted one must be among them.)
         (f,) = [f for f in _of(result.findings, "copy.shared-text") if "电动自行车" in f.excerpt]
         assert other in f.message and f.level == "warning"

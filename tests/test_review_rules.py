@@ -136,7 +136,8 @@ def test_a_malformed_bundled_rule_file_in_a_units_standard_folder_is_refused(tmp
     shutil.copy(ROOT / "schemas" / "rule_of_law_report.yaml", tmp_path / "标准.yaml")
     shutil.copytree(RULES, tmp_path / "rules")
     broken = tmp_path / "rules" / "typo.yaml"
-    broken.write_text(broken.read_text(encoding="utf-8").replace("level: warning", "level: severe", 1), encoding="utf-8")
+    broken.write_text(broken.read_text(encoding="utf-8").replace("level: warning", "level: severe", 1),
+                      encoding="utf-8")
     run = cli_process("validate", COUNTY, "--standard", tmp_path / "标准.yaml")
     assert run.exit_code == 2 and "Traceback" not in run.stderr
     line = next(n for n, text in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if "severe" in text)

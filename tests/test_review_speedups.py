@@ -124,7 +124,8 @@ def _repeated_reference(passages, params):
                 if len(key) < minimum:
                     continue
                 first, at = seen.setdefault(key, (passage, s))
-                if (first is not passage or at != s) and not reported and not copying._mostly_formula(key, formulas, params):
+                if ((first is not passage or at != s) and not reported
+                        and not copying._mostly_formula(key, formulas, params)):
                     reported = True
                     out.append((passage.position, s, e, first.position))
     return out

@@ -18,7 +18,8 @@ from render_support import open_docx
 import drafter
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "", shutil.which("chromium-browser") or "")
+CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "",
+                             shutil.which("chromium-browser") or "")
                  if p and Path(p).exists()), None)
 if CHROMIUM is None:
     pytest.skip("没有安装 Chromium（Debian 的 chromium 包），跳过浏览器测试", allow_module_level=True)

@@ -177,7 +177,8 @@ def test_a_second_save_of_a_file_changed_on_disk_is_refused(served):
     assert saved.status == 200
     again = served.call("/api/save", {"file": "county.yaml", "version": fresh["version"], "data": data})
     assert again.status == 409  # the page must use the version its save returned
-    assert served.call("/api/save", {"file": "county.yaml", "version": saved.json["version"], "data": data}).status == 200
+    assert served.call("/api/save",
+                       {"file": "county.yaml", "version": saved.json["version"], "data": data}).status == 200
 
 
 def test_template_code_typed_in_the_form_stays_text(served):

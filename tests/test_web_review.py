@@ -68,7 +68,8 @@ def test_the_batch_lists_every_draft_as_check_does_with_the_same_findings(review
     assert finished["totals"].startswith("共 30 个文件")
 
     run = cli("check", served.folder / FOLDER, "--format", "json")
-    by_label = {Path(item["file"]).relative_to(served.folder / FOLDER).as_posix(): item for item in json.loads(run.stdout)}
+    by_label = {Path(item["file"]).relative_to(served.folder / FOLDER).as_posix(): item
+                for item in json.loads(run.stdout)}
     shared = 0
     for row in rows:
         expected = by_label[row["label"]]

@@ -16,7 +16,8 @@ COUNTY = next(p for p in EXAMPLES if p.name == "county_standard.yaml")
 
 # Text that YAML 1.1 (drafter's loader) or 1.2 (ruamel) would read as something else if written bare.
 LOOKALIKES = ["yes", "no", "on", "off", "Yes", "NO", "y", "n", "true", "null", "~", "2025-02-20", "2025-02-20 10:00:00",
-              "010", "0o17", "0x1F", "1:20", "1_000", "1e3", "1.5", ".5", "+1", "-0", "=", "<<", "12:30:00", ".inf", ".NaN",
+              "010", "0o17", "0x1F", "1:20", "1_000", "1e3", "1.5", ".5", "+1", "-0", "=", "<<", "12:30:00",
+              ".inf", ".NaN",
               "@某", "`x`", "%YAML", "- 列表", "a: b", "#不是注释", "'引号'", '"双引号"', "  前后空格  ", "多\n行\n\n分段"]
 
 

@@ -131,7 +131,8 @@ def test_lvl_restart_zero_keeps_counting_and_is_lgl_shows_decimals(tmp_path):
 def test_start_overrides_bullets_and_other_formats(tmp_path):
     levels = (_lvl(0, "decimalEnclosedCircle", "%1") + _lvl(1, "bullet", "●") + _lvl(2, "upperRoman", "%3)")
               + _lvl(3, "ideographTraditional", "%4、"))
-    extra = '<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+    extra = ('<w:num w:numId="2"><w:abstractNumId w:val="0"/>'
+             '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>')
     texts = _numbering_doc(tmp_path, levels, [
         ("1", 0, "甲"), ("1", 1, "乙"), ("1", 2, "丙"), ("1", 2, "丁"), ("1", 3, "戊"), ("2", 0, "己"), ("0", 0, "庚"),
     ], extra)
@@ -195,8 +196,9 @@ def old_doc(tmp_path):
     for line in lines_of(_seed("003")):
         document.add_paragraph(line)
     document.save(source)
-    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless", "--convert-to", "doc",
-                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=300)
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=300)
     doc = tmp_path / "src.doc"
     assert doc.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"
     return doc

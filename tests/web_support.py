@@ -72,7 +72,8 @@ class Served:
                 sent.setdefault("Origin", self.base)
         if isinstance(origin, str):
             sent["Origin"] = origin
-        request = urllib.request.Request(self.base + path, data=data, headers=sent, method="POST" if data is not None else "GET")
+        request = urllib.request.Request(self.base + path, data=data, headers=sent,
+                                         method="POST" if data is not None else "GET")
         opener = urllib.request.build_opener(_NoRedirect)
         try:
             with opener.open(request, timeout=60) as response:

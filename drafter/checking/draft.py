@@ -42,7 +42,8 @@ class Draft:
         self.next_heading: list[int | None] | None = None  # per content paragraph: the next heading's level
         self.roles = std.roles
         # The standard's words for a report of this year: the same for every draft of that year.
-        self.aliases, self.heading_patterns, self.cues, self.causes, self.after, self._following = _words(std, self.year)
+        (self.aliases, self.heading_patterns, self.cues, self.causes, self.after,
+         self._following) = _words(std, self.year)
 
     @property
     def turned(self) -> set[str]:
@@ -76,7 +77,8 @@ class Draft:
         words = normalize(heading)
         scores = {pid: sum(len(a) for a in aliases if a in words) for pid, aliases in self.aliases.items()}
         for pid, patterns in self.heading_patterns.items():  # word classes: the longest match counts, once
-            scores[pid] = max(scores[pid], max((len(m.group(0)) for c in patterns if (m := c.search(words))), default=0))
+            longest = max((len(m.group(0)) for c in patterns if (m := c.search(words))), default=0)
+            scores[pid] = max(scores[pid], longest)
         return {pid: s for pid, s in scores.items() if s}
 
     def name_part(self, heading: str, started: set[str], strict: bool = False) -> str | None:

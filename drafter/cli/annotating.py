@@ -31,7 +31,7 @@ def write(items: list[Item], entries: list[Entry], one: Path | None, folder: Pat
             folder.mkdir(parents=True)
         except OSError as exc:
             raise DrafterError(f"{folder}：无法建立存放批注副本的文件夹（{exc.strerror or exc}）。请换一个位置。") from None
-    for item, entry in zip(items, entries):
+    for item, entry in zip(items, entries, strict=True):
         if entry.result is None:
             continue
         target = one if one is not None else folder / copy_name(item)  # type: ignore[operator]

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 _WIDE = r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026\u00b7]"
-_SPACE_NEAR_WIDE = re.compile(rf"(?<={_WIDE})[ \t\u3000]*\n?[ \t\u3000]*(?={_WIDE})|(?<={_WIDE})[ \t]+|[ \t]+(?={_WIDE})")
+_SPACE_NEAR_WIDE = re.compile(
+    rf"(?<={_WIDE})[ \t\u3000]*\n?[ \t\u3000]*(?={_WIDE})|(?<={_WIDE})[ \t]+|[ \t]+(?={_WIDE})"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
 

@@ -110,7 +110,8 @@ class _Checker:
             part = str(loc[0])
             if figure.value is None:
                 hint = f"（上年为{figure.previous:g}{figure.unit}）" if figure.previous is not None else ""
-                named = "这项数据" if not figure.name or self.std.placeholder_re.search(figure.name) else f"“{figure.name}”"
+                unnamed = not figure.name or self.std.placeholder_re.search(figure.name)
+                named = "这项数据" if unnamed else f"“{figure.name}”"
                 self.add("placeholder", "error", part, loc + ("value",),
                          f"{named}的本年数值还没有填{hint}。请填上数字（value）。")
             elif figure.value == 0 and figure.previous == 0:

@@ -273,7 +273,9 @@ def build(located: yamlio.Located, std: Standard | None = None) -> tuple[Report,
     return modelcheck.validate(Report, located, "输入文件"), notices
 
 
-def load(source: Path | str | bytes, name: str | None = None, std: Standard | None = None) -> tuple[Report, yamlio.Located]:
+def load(
+    source: Path | str | bytes, name: str | None = None, std: Standard | None = None
+) -> tuple[Report, yamlio.Located]:
     """Read, parse and type-check an input (a path, or its bytes and a name). DrafterError (exit 2) if unusable."""
     located = read(source, name, std)
     report, _ = build(located, std)

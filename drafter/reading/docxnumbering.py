@@ -139,7 +139,8 @@ class ListNumbering:
             return
         for abstract in root.iterfind(f"{{{W}}}abstractNum"):
             key = abstract.get(f"{{{W}}}abstractNumId", "")
-            self.abstracts[key] = {_int(lvl.get(f"{{{W}}}ilvl"), 0): _level(lvl) for lvl in abstract.iterfind(f"{{{W}}}lvl")}
+            self.abstracts[key] = {_int(lvl.get(f"{{{W}}}ilvl"), 0): _level(lvl)
+                                  for lvl in abstract.iterfind(f"{{{W}}}lvl")}
             link = abstract.find(f"{{{W}}}numStyleLink")
             if link is not None and link.get(_VAL):
                 self.links[key] = link.get(_VAL)

@@ -87,7 +87,8 @@ def _section(row: Row) -> str:
         out.append("<table><tr><th>位置</th><th>级别</th><th>说明</th><th>原文</th></tr>")
         for f in row.findings:
             quoted = _quoted(f.excerpt)
-            out.append(f'<tr><td class="nowrap">{escape(f.where)}</td><td class="{f.level} nowrap">{escape(LEVEL_WORDS[f.level])}</td>'
+            out.append(f'<tr><td class="nowrap">{escape(f.where)}</td>'
+                       f'<td class="{f.level} nowrap">{escape(LEVEL_WORDS[f.level])}</td>'
                        f'<td>{escape(f.message)} <span class="note">（{escape(f.rule)}）</span></td>'
                        f"<td>{quoted}</td></tr>")
         out.append("</table>")

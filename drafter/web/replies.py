@@ -50,7 +50,8 @@ async def body_of(request: Request) -> dict[str, Any]:
 
 
 def refusal(exc: DrafterError, message: str | None = None) -> JSONResponse:
-    """A DrafterError as a reply: 403 outside the folder, 404 a batch gone, 409 a stale save, 413 too large, else 400."""
+    """A DrafterError as a reply: 403 outside the folder, 404 a batch gone, 409 a stale save,
+    413 too large, else 400."""
     from drafter.web.batches import BatchGone
     from drafter.web.confine import OutsideFolder
     from drafter.web.inputs import Conflict

@@ -57,7 +57,8 @@ def one_copy(batch: Batch, n: int, standard: Any, rules: Any) -> Download:
         raise BatchGone("这批报告中没有这一份。请重新检查后再下载。")
     if entry.result is None:
         raise DrafterError(f"{entry.label}：这份报告无法读取，没有批注副本。")
-    return Download(_annotated(batch, n, standard, rules), api.annotated_name(PurePosixPath(entry.label).name).name, DOCX_TYPE)
+    name = api.annotated_name(PurePosixPath(entry.label).name).name
+    return Download(_annotated(batch, n, standard, rules), name, DOCX_TYPE)
 
 
 def all_copies(batch: Batch, standard: Any, rules: Any) -> Download:

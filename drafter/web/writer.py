@@ -85,7 +85,8 @@ class Writer:
         except DrafterError as exc:
             return refusal(exc)
         data = formmodel.display(self.form, edited.data)
-        reply = {"file": name, "kind": "yaml", "version": version, "data": data, "keeps_comments": edited.keeps_comments}
+        reply = {"file": name, "kind": "yaml", "version": version, "data": data,
+                 "keeps_comments": edited.keeps_comments}
         return JSONResponse({**reply, **self._checked(name, edited.text, edited.data)})
 
     def _open_form(self, name: str) -> JSONResponse:

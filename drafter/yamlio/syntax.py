@@ -156,7 +156,8 @@ def _as_parser_says(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> P
             shown = f"“{char}”" if char and char.isprintable() else "这个字符"
             advice = f"{shown}不能出现在值的开头。请把整段文字用引号括起来。"
     else:
-        advice = next((text for start, text in _ADVICE if problem.startswith(start) or context.startswith(start)), _GENERAL)
+        advice = next((text for start, text in _ADVICE if problem.startswith(start) or context.startswith(start)),
+                      _GENERAL)
     return Problem(file, line, col, "", advice)
 
 

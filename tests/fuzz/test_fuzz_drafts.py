@@ -92,7 +92,8 @@ def _pack(members: dict[str, bytes]) -> bytes:
 XML_PIECES = [
     b"<w:p>", b"</w:p>", b"<w:body>", b"</w:body>", b"<w:tbl><w:tr><w:tc>", b"<w:sdt><w:sdtContent>",
     b'<w:outlineLvl w:val="\xc2\xb2"/>', b'<w:pStyle w:val=""/>', b"<!DOCTYPE d [<!ENTITY e \"x\">]>", b"&e;",
-    b"<w:t>\xe4\xb8\x80\xe3\x80\x81</w:t>", b"<w:br/>", b"<w:tab/>", b"\x00", b"<?pi x?>", b"<!-- -->", b"<![CDATA[x]]>",
+    b"<w:t>\xe4\xb8\x80\xe3\x80\x81</w:t>", b"<w:br/>", b"<w:tab/>", b"\x00", b"<?pi x?>", b"<!-- -->",
+    b"<![CDATA[x]]>",
     b'xmlns:w="urn:x"', b"<w:r><w:t>", b"</w:t></w:r>", b"<w:txbxContent>", b"<w:del>", b"<w:ins>",
     b'<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>',
     b'<w:pPr><w:numPr><w:ilvl w:val="9"/><w:numId w:val="999"/></w:numPr></w:pPr>',
@@ -123,7 +124,8 @@ def changed_docx(draw, bases=docx_bases) -> bytes:
             break
         name = draw(st.sampled_from(parts))
         xml = members[name]
-        op = draw(st.sampled_from(["drop", "insert", "cut", "swap tags", "values", "flip", "truncate", "no body", "lists"]))
+        op = draw(st.sampled_from(["drop", "insert", "cut", "swap tags", "values", "flip", "truncate", "no body",
+                                   "lists"]))
         if op == "drop":
             del members[name]
         elif op == "insert":

@@ -65,7 +65,8 @@ def mutated(draw, texts=yaml_texts):
     return "\n".join(lines)
 
 
-free_text = st.lists(st.sampled_from(PIECES) | st.text(max_size=6) | st.just("\n") | st.just("a: b\n"), max_size=40).map("".join)
+free_text = st.lists(st.sampled_from(PIECES) | st.text(max_size=6) | st.just("\n") | st.just("a: b\n"),
+                     max_size=40).map("".join)
 
 
 def _parse_or_refusal(text: str) -> None:
@@ -93,7 +94,9 @@ SLIPS = {
     "wide colon, space": lambda indent, key, value: f"{indent}{key}： {value}",
     "no space": lambda indent, key, value: f"{indent}{key}:{value}" if value else None,
     "no colon": lambda indent, key, value: f"{indent}{key} {value}" if value else None,
-    "tab": lambda indent, key, value: f"\t{indent[2:]}{key}: {value}" if indent.startswith("  ") and "-" not in indent else None,
+    "tab": lambda indent, key, value: (
+        f"\t{indent[2:]}{key}: {value}" if indent.startswith("  ") and "-" not in indent else None
+    ),
     "wide space": lambda indent, key, value: f"　{indent[2:]}{key}: {value}" if indent.startswith("  ") and "-" not in indent else None,
     "open quote": lambda indent, key, value: f'{indent}{key}: "{value}' if value and '"' not in value else None,
     "open bracket": lambda indent, key, value: f"{indent}{key}: [{value}" if value and "]" not in value else None,

@@ -127,7 +127,8 @@ def _numbered_with_broken_numbering() -> bytes:
     with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             content = source.read(info.filename)
-            target.writestr(info.filename, content[: len(content) // 2] if info.filename.endswith("numbering.xml") else content)
+            target.writestr(info.filename,
+                            content[: len(content) // 2] if info.filename.endswith("numbering.xml") else content)
     return out.getvalue()
 
 
@@ -261,7 +262,8 @@ def test_named_case_ends_clearly_within_its_bounds(name, tmp_path):
         assert word in said, f"{name}: “{word}” missing\n{said}"
     if run.returncode == 2:
         message = run.stderr
-        assert re.search(r"[\u4e00-\u9fff]", message) and not ENGLISH.search(message.replace(str(tmp_path), "")), message
+        assert re.search(r"[\u4e00-\u9fff]", message), message
+        assert not ENGLISH.search(message.replace(str(tmp_path), "")), message
         if case.line is not None:
             places = re.findall(r"输入\.yaml:(\d+):\d+", message)
             assert places and int(places[0]) == case.line, f"{name}: expected line {case.line}\n{message}"

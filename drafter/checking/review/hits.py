@@ -88,7 +88,9 @@ class Scope:
         self.starts = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
         self.text = "\n".join(texts)
 
-    def finditer(self, regex: re.Pattern[str], text: str | None = None) -> Iterator[tuple[Passage, int, int, re.Match[str]]]:
+    def finditer(
+        self, regex: re.Pattern[str], text: str | None = None
+    ) -> Iterator[tuple[Passage, int, int, re.Match[str]]]:
         """(passage, start, end, match) for each match of ``regex`` in the joined text (or in ``text``,
         the joined text with characters masked); a match running into the next paragraph is left out."""
         text = self.text if text is None else text

@@ -178,7 +178,7 @@ def _sub_sections(result: CheckResult, found: list) -> list:
     for part in result.parts:
         if part.status != "partial" or part.id in own or part.position is None:
             continue
-        for section, entries_ in found:
+        for _section, entries_ in found:
             at = next((i for i, e in enumerate(entries_) if e.heading and e.position == part.position), None)
             if at is None:
                 continue

@@ -62,7 +62,8 @@ def probe(std: Standard, unit: str, year: int, templates: Path | None = None) ->
             phrases.closing = before.text
     phrases.cause_prefix = _cause_prefix(texts, data, std)
     bare = Report.model_validate({**data, "preamble": []})
-    first = next((b for b in markdown.parse(compose.render(bare, std, templates)).blocks if b.kind == "paragraph"), None)
+    first = next((b for b in markdown.parse(compose.render(bare, std, templates)).blocks if b.kind == "paragraph"),
+                 None)
     phrases.opening_alone = first.text if first is not None and _MARK not in first.text else ""
     return phrases
 

@@ -68,7 +68,7 @@ def imprint(document, blocks: Document, layout: Layout, marks: Marks) -> None:
     oxml.cell_margins(element.tblPr, left=0, right=0)
     cells = [row[0] for row in rows]
     lines = 0
-    for text, cell in zip(copies, cells):
+    for text, cell in zip(copies, cells, strict=False):  # the row after the copies is the 印发 line
         # A long 抄送 wraps under the first name after the colon (7.4.2).
         label, names = _labelled(text)
         hanging = len(label) * char
@@ -76,7 +76,8 @@ def imprint(document, blocks: Document, layout: Layout, marks: Marks) -> None:
         paragraph = cell.paragraphs[0]
         tables.exact_lines(paragraph, line)
         fmt = paragraph.paragraph_format
-        fmt.left_indent, fmt.right_indent, fmt.first_line_indent = Twips(indent + hanging), Twips(indent), Twips(-hanging)
+        fmt.left_indent, fmt.right_indent = Twips(indent + hanging), Twips(indent)
+        fmt.first_line_indent = Twips(-hanging)
         _text(paragraph, label, spec.font, spec.size_pt, layout, marks)
         _text(paragraph, names, spec.font, spec.size_pt, layout, marks)
     if printed:

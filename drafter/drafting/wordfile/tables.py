@@ -29,10 +29,10 @@ def grid(document, rows: int, widths: list[int], total: int) -> tuple[WordTable,
     element = document.element.body.tbl_lst[-1]
     table.autofit = False
     cells = [row.cells for row in table.rows]  # python-docx works each row's cells out anew on every call
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = Twips(width)
     for row in cells:
-        for cell, width in zip(row, widths):
+        for cell, width in zip(row, widths, strict=True):
             cell.width = Twips(width)
     oxml.table_width(element.tblPr, total)
     return table, element, cells
@@ -63,9 +63,9 @@ def add(document, table: Table, layout: Layout, marks: Marks) -> None:
     padding = round(spec.padding_pt * 20)
     # Every cell's paragraph is formatted alike: formatted once, copied to the rest.
     ppr = exact_lines(cells[0][0].paragraphs[0], round(spec.line_pt * 20), padding, padding)
-    for number, (texts, row, tr) in enumerate(zip(table.rows, cells, element.tr_lst)):
+    for number, (texts, row, tr) in enumerate(zip(table.rows, cells, element.tr_lst, strict=True)):
         header = number == 0
-        for column, (text, cell, tc) in enumerate(zip(texts, row, tr.tc_lst)):
+        for column, (text, cell, tc) in enumerate(zip(texts, row, tr.tc_lst, strict=True)):
             paragraph = cell.paragraphs[0]
             if number or column:
                 paragraph.paragraph_format.element.insert(0, copy.deepcopy(ppr))

@@ -36,7 +36,8 @@ def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
     formulas = [plain(phrase) for phrase in params.ignore]
     sentence, clause = params.min_chars, params.clause_min_chars
     shortest = min(sentence, clause)
-    for passage, segments in zip(ctx.passages, _sentences_plain(ctx.passages)):
+    # (strict=False: no passages still give one empty list, as the joined text splits into [""])
+    for passage, segments in zip(ctx.passages, _sentences_plain(ctx.passages), strict=False):
         reported = False
         for k, segment in enumerate(segments):
             if len(segment) < shortest:
@@ -51,7 +52,8 @@ def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
                 if len(key) < minimum:
                     continue
                 first, at = seen.setdefault(key, (passage, (k, j)))
-                if (first is not passage or at != (k, j)) and not reported and not _mostly_formula(key, formulas, params):
+                if ((first is not passage or at != (k, j)) and not reported
+                        and not _mostly_formula(key, formulas, params)):
                     reported = True
                     yield Hit.at(passage, _span(passage.text, k, which), place=_place(first))
 
@@ -159,7 +161,8 @@ def shared_text(subjects: list[Subject], params: SharedParams) -> dict[int, list
     least = params.min_chars
     for n, subject in enumerate(subjects):
         paragraphs = [p for p in subject.passages if p.kind == "para"]
-        for passage, segments in zip(paragraphs, _sentences_plain(paragraphs)):
+        # (strict=False: no paragraphs still give one empty list, as in repeated)
+        for passage, segments in zip(paragraphs, _sentences_plain(paragraphs), strict=False):
             for k, segment in enumerate(segments):
                 if len(segment) < least:
                     continue  # (with its clause marks still in: shorter still without them)
@@ -189,7 +192,8 @@ def shared_text(subjects: list[Subject], params: SharedParams) -> dict[int, list
     hits: dict[int, list[Hit]] = {}
     for n, entries in by_report.items():
         listed = hits[n] = []
-        for (passage, k), count, others, reports in entries[:params.per_report]:  # a copied report: a few places say enough
+        # a copied report: a few places say enough
+        for (passage, k), count, others, reports in entries[:params.per_report]:
             listed.append(Hit.at(passage, _span(passage.text, k, None), sentences=count, others="、".join(others),
                                  count=reports, more=""))
         extra = len(entries) - params.per_report

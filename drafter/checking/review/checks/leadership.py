@@ -36,7 +36,7 @@ def leadership_facts(ctx: Context, params: FactParams) -> Iterator[Hit]:
         return  # not written yet
     count = re.compile(params.count)
     facts = ctx.std.leadership_facts
-    for fact, stated in zip(facts, _stated(ctx, body)):
+    for fact, stated in zip(facts, _stated(ctx, body), strict=True):
         if params.report == "missing" and not stated:
             yield Hit(anchor, fields={"fact": fact.name, "hint": fact.hint, "found": ""})
         elif params.report == "uncounted" and stated and fact.count:
@@ -78,7 +78,8 @@ def _counted(sentence: str, keywords: list[str], others: list[str], count: re.Pa
     for i, clause in enumerate(clauses):
         if not any(k in clause for k in keywords):
             continue
-        near = [clause] + [c for c in clauses[max(0, i - 1):i] + clauses[i + 1:i + 2] if not any(k in c for k in others)]
+        neighbours = clauses[max(0, i - 1):i] + clauses[i + 1:i + 2]
+        near = [clause] + [c for c in neighbours if not any(k in c for k in others)]
         if any(count.search(c) for c in near):
             return True
     return False

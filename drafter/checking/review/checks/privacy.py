@@ -11,7 +11,8 @@ from drafter.checking.review.hits import Context, Hit
 from drafter.checking.review.wordsearch import alternation
 
 # (The condition on the character before is written after the first digit: the search stays fast.)
-_ID = re.compile(r"[1-9](?<![0-9A-Za-z][1-9])\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
+_ID = re.compile(r"[1-9](?<![0-9A-Za-z][1-9])\d{5}(?:18|19|20)\d{2}"  # region, year of birth
+                 r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")  # month, day, sequence, check
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_DIGITS = "10X98765432"
 
@@ -32,7 +33,7 @@ def id_numbers(ctx: Context, params: IdParams) -> Iterator[Hit]:
 
 
 def valid_id(number: str) -> bool:
-    total = sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS, strict=True))
     return _CHECK_DIGITS[total % 11] == number[17].upper()
 
 
