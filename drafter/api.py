@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
 from drafter.errors import DrafterError
@@ -56,8 +56,8 @@ Fonts = Literal["gov", "windows"]
 __all__ = [
     "CheckResult", "Checked", "DrafterError", "ImportResult", "IncompleteInput", "InputFile", "Rendered", "RuleSet",
     "Validation", "annotate", "annotated_name", "check", "check_many", "cross_check", "export_templates", "find_drafts",
-    "import_report", "init", "input_schema", "is_form", "load_input", "load_rules", "load_standard", "output_format", "read",
-    "render", "review_file", "save", "validate",
+    "import_report", "init", "input_schema", "is_form", "load_input", "load_rules", "load_standard", "output_format",
+    "read", "render", "review_file", "save", "validate",
 ]
 
 
@@ -238,7 +238,9 @@ def render(
     return Rendered(data, format, validation, str(default))
 
 
-def output_format(output: Path | str | None, format: str | None = None, writes: Literal["draft", "review"] = "draft") -> str:
+def output_format(
+    output: Path | str | None, format: str | None = None, writes: Literal["draft", "review"] = "draft"
+) -> str:
     """The format a command writes: ``format`` if given, else the output file's extension.
 
     ``writes="draft"`` (render): docx or md. ``writes="review"`` (check):
@@ -389,7 +391,7 @@ def cross_check(results: list[CheckResult], rules: RuleSet | Path | str | None =
     std = standard or load_standard()
     subjects = [Subject(r.file, "draft", r.year, r.passages) for r in results]
     found = review_batch(subjects, _rules(std, rules)) if len(subjects) > 1 else [[] for _ in results]
-    for result, extra in zip(results, found):
+    for result, extra in zip(results, found, strict=True):
         result.findings.extend(extra)
     return found
 
@@ -443,7 +445,7 @@ def annotate(
     return annotated(loaded, result, std)
 
 
-def annotated_name(draft: Path | str) -> Path:
+def annotated_name(draft: PurePath | str) -> Path:
     """The annotated copy's name for a draft: ``收到的/某局.txt`` → ``收到的/某局（审阅意见）.docx``."""
     from drafter.annotating import copy_name
 

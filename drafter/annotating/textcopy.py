@@ -35,8 +35,9 @@ def laid_out(document: Document, standard: Standard) -> tuple[bytes, dict[int, i
         k = at
         while k < len(written) and text not in written[k][0]:
             k += 1
-        if k < len(written) and written[k][1] is not None:
-            origins[block.index] = written[k][1]
+        origin = written[k][1] if k < len(written) else None
+        if origin is not None:
+            origins[block.index] = origin
             at = k  # not past it: the next title line may share this paragraph
     return data, origins
 

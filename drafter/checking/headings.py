@@ -26,7 +26,7 @@ Role = Literal["title", "front", "meta", "heading", "para", "back"]
 
 _SENTENCE_END = "。！？；!?;"
 _FIRST_SENTENCE = re.compile(rf"^(.*?)[{_SENTENCE_END}：:]")
-_FRONT_KINDS = {
+_FRONT_KINDS: dict[str, Role] = {
     "title": "title", "recipient": "front", "docnumber": "front", "issuer": "front",
     "signature": "back", "date": "back", "cc": "back", "imprint": "back",
 }

@@ -13,15 +13,17 @@ case, has none and is always scanned.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from typing import Any
 
-try:  # the parser of Python's own regex compiler
-    from re import _constants as _op  # type: ignore[attr-defined]
-    from re import _parser as _parse  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_constants as _op  # type: ignore[no-redef]
-    import sre_parse as _parse  # type: ignore[no-redef]
+# The parser of Python's own regex compiler (renamed in Python 3.11).
+if sys.version_info >= (3, 11):
+    from re import _constants as _op
+    from re import _parser as _parse
+else:
+    import sre_constants as _op
+    import sre_parse as _parse
 
 _MOST = 8  # needles looked for at most; more cost as much as the scan they would save
 Needles = tuple[str, ...]
@@ -52,7 +54,8 @@ def needles(regex: re.Pattern[str]) -> Needles | None:
     if regex.flags & re.IGNORECASE or not isinstance(regex.pattern, str):
         return None
     try:
-        parsed = list(_parse.parse(regex.pattern, regex.flags))
+        # (typeshed's SubPattern lacks __iter__; it iterates through __getitem__)
+        parsed = list(_parse.parse(regex.pattern, regex.flags))  # type: ignore[call-overload]
     except Exception:  # noqa: BLE001 (an expression this reading does not follow is simply scanned)
         return None
     if _opens_with_literal(parsed):

@@ -61,14 +61,15 @@ def recognize(document: Document, std: Standard) -> CheckResult:
         inferred.unheaded_themes(draft, themes, starts)
     content = [draft.units[i] for i in draft.content]
     findings = structure.findings(std, content, [u for u in draft.units if u.role == "meta"], results)
-    roles = {u.index: "para" if u.run_in else u.role for u in draft.units}
+    roles: dict[int, str] = {u.index: "para" if u.run_in else u.role for u in draft.units}
     return CheckResult(document.source, results, findings, _topics(draft), draft.year, _sections(draft, starts),
                        roles, unit=unit_name(draft.units, std))
 
 
 def _sections(draft: Draft, starts: list[Start]) -> list[Section]:
+    # (the closing end is there even with no starts: no starts, no sections)
     ends = [draft.units[s.unit].index for s in starts[1:]] + [len(draft.document.blocks)]
-    return [Section(s.part, s.how, draft.units[s.unit].index, end) for s, end in zip(starts, ends)]
+    return [Section(s.part, s.how, draft.units[s.unit].index, end) for s, end in zip(starts, ends, strict=False)]
 
 
 def _topics(draft: Draft) -> list[tuple[Topic, bool]]:

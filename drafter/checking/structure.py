@@ -38,7 +38,8 @@ def findings(std: Standard, content: list[Unit], meta: list[Unit], results: list
 
 def _order(std: Standard, results: list[PartResult]) -> Finding | None:
     """A warning when the parts standing as sections come in none of the accepted orders."""
-    placed = sorted((r for r in results if r.own_section and r.status != "missing"), key=lambda r: r.position)
+    # (a part standing as its own section always has the position of its heading)
+    placed = sorted((r for r in results if r.own_section and r.status != "missing"), key=lambda r: r.position or 0)
     sequence = [r.id for r in placed]
     if any(_is_subsequence(sequence, o.sequence) for o in std.orders):
         return None

@@ -14,6 +14,7 @@ from drafter.cli.common import RulesOption, SchemaAlias, StandardOption, err, gu
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress
 
     from drafter.checking.review import RuleSet
     from drafter.files.gather import Item
@@ -130,7 +131,7 @@ def _checked(items: list[Item], std: Standard, rules: RuleSet, previous: Path | 
 
     outcomes = api.check_many([item.path for item in items], standard=std, rules=rules, previous=previous)
     with _Progress(len(items)) as advance:
-        for item, outcome in zip(items, outcomes):
+        for item, outcome in zip(items, outcomes, strict=True):
             if isinstance(outcome, DrafterError):
                 err(str(outcome))
                 yield Entry(str(item.path), item.label, error=str(outcome))
@@ -144,7 +145,7 @@ class _Progress:
 
     def __init__(self, total: int):
         self.total = total
-        self.bar = None
+        self.bar: Progress | None = None
 
     def __enter__(self):
         if self.total < _PROGRESS_FROM or not sys.stderr.isatty():
@@ -152,11 +153,11 @@ class _Progress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.bar = Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                            console=Console(stderr=True), transient=True)
-        self.bar.start()
-        task = self.bar.add_task("check", total=self.total)
-        return lambda: self.bar.advance(task)
+        bar = self.bar = Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                  console=Console(stderr=True), transient=True)
+        bar.start()
+        task = bar.add_task("check", total=self.total)
+        return lambda: bar.advance(task)
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

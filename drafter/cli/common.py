@@ -66,7 +66,8 @@ def _command_line_outcome(exc: Exception) -> bool:
 class GuardedCommand(helpformat.Command):
     """A command whose whole run is inside the error boundary."""
 
-    def invoke(self, ctx: typer.Context) -> object:
+    # (typer.Context narrows click's Context, which typer vendors without exporting it)
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         with guarded():
             return super().invoke(ctx)
 

@@ -108,7 +108,9 @@ def fill(text: str, width: int, indent: int) -> str:
     return "\n\n".join(out)
 
 
-class HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined,valid-type]
+# (click's formatter reached through typer, which may carry its own click: mypy takes the
+# class attribute for a variable, not a type)
+class HelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,valid-type]
     """click's help layout, wrapped by display width."""
 
     def write_text(self, text: str) -> None:

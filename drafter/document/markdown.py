@@ -17,8 +17,9 @@ and the checker reads .md drafts with the same parser. The dialect:
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
-from drafter.document import Document, TooManyBlocks
+from drafter.document import BlockKind, Document, TooManyBlocks
 from drafter.document.cjk import join_lines
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -28,6 +29,10 @@ _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!:>|])")
 _BOLD_ALL = re.compile(r"^\*\*(.+)\*\*$|^__(.+)__$")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__)(.+?)(?<!\\)\1")
 _DIV_KINDS = {"recipient", "signature", "date", "title", "docnumber", "issuer", "cc", "imprint"}
+
+
+def _is_div(kind: str | None) -> TypeGuard[BlockKind]:
+    return kind in _DIV_KINDS
 
 
 def escape(text: str) -> str:
@@ -45,7 +50,7 @@ def escape(text: str) -> str:
 def parse(text: str, source: str = "", max_blocks: int | None = None) -> Document:
     text = _drop_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = _strip_front_matter(text.split("\n"))
-    raw: list[tuple[str, str, int]] = []  # (kind, text, markdown heading depth)
+    raw: list[tuple[BlockKind, str, int]] = []  # (kind, text, markdown heading depth)
     div: str | None = None
     para: list[str] = []
 
@@ -53,7 +58,7 @@ def parse(text: str, source: str = "", max_blocks: int | None = None) -> Documen
         if para:
             joined = join_lines(para)
             if joined:
-                raw.append((div if div in _DIV_KINDS else "paragraph", joined, 0))
+                raw.append((div if _is_div(div) else "paragraph", joined, 0))
                 _bounded(raw, max_blocks)
             para.clear()
 
@@ -126,7 +131,7 @@ def _bounded(raw: list, max_blocks: int | None) -> None:
         raise TooManyBlocks(max_blocks)
 
 
-def _to_document(raw: list[tuple[str, str, int]], source: str, max_blocks: int | None = None) -> Document:
+def _to_document(raw: list[tuple[BlockKind, str, int]], source: str, max_blocks: int | None = None) -> Document:
     depths = sorted({d for kind, _, d in raw if kind == "heading"})
     title_depth = None
     if depths:

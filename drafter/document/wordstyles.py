@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from drafter.document.model import BlockKind
+
 HEADING = "heading"
 # Block kind, or heading level → (style id, built-in style name).
-BUILT_IN: dict[str | int, tuple[str, str]] = {
+BUILT_IN: dict[BlockKind | int, tuple[str, str]] = {
     "title": ("Title", "Title"),
     "recipient": ("Salutation", "Salutation"),
     1: ("Heading1", f"{HEADING} 1"),
@@ -33,7 +35,7 @@ _MATTER = {
 _HEADING_NAME = re.compile(rf"^(?:{HEADING}|{_LOCALISED[HEADING]})\s*([1-9])$", re.I)
 
 
-def matter_kind(style_name: str | None) -> str | None:
+def matter_kind(style_name: str | None) -> BlockKind | None:
     """The block kind (title, recipient, signature, date) a style name stands for."""
     return _MATTER.get((style_name or "").lower())
 

@@ -68,7 +68,8 @@ def _to_2(located: Located, std: Standard) -> list[Finding]:
     meta = located.data.get("meta")
     patterns = [re.compile(p) for p in std.addressing.cc_only]
     if isinstance(meta, dict) and isinstance(meta.get("recipients"), list) and patterns:
-        kept, moved = [], []
+        kept: list[Any] = []
+        moved: list[Any] = []
         for name in meta["recipients"]:
             (moved if isinstance(name, str) and any(p.search(name) for p in patterns) else kept).append(name)
         if moved:

@@ -69,7 +69,7 @@ def output_format(output: Path | None, fmt: str | None) -> Format:
             raise DrafterError(f"--format 只能是 docx 或 md，而不是“{fmt}”。")
         return "md"
     extension = output.suffix.lower() if output is not None else ""
-    if extension in _OLD_WORD:
+    if output is not None and extension in _OLD_WORD:
         raise DrafterError(
             f"{output}：drafter 生成的是 .docx 文稿（Word 2007 以后的格式，WPS 也能直接打开），"
             f"不能保存为“{extension}”。请把文件名改为 {output.with_suffix('.docx').name}。"

@@ -18,7 +18,7 @@ source paragraph (``Block.origin``), so findings can be put back on it.
 
 from __future__ import annotations
 
-from drafter.document import Document, cjk, wordstyles
+from drafter.document import BlockKind, Document, cjk, wordstyles
 from drafter.errors import DrafterError
 from drafter.reading import zipguard
 from drafter.reading.docxnumbering import ListNumbering
@@ -142,7 +142,7 @@ class _Reader:
             return
         level = outline or style.heading_level
         bold = _all_bold(runs, style.bold, self.styles)
-        kind = "heading" if level else "paragraph"
+        kind: BlockKind = "heading" if level else "paragraph"
         self.document.add(kind, text, level=min(level, 4) if level else 0, style=style.name,
                           outline_level=outline, bold=bold, origin=origin)
 

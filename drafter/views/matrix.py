@@ -27,13 +27,13 @@ def print_matrix(rows: list[Row], standard: Standard, console: Console) -> None:
     parts = short_names(standard)
     # Fixed widths for what must never be cut (year 4, each part 4, count 4, verdict 8),
     # one space between columns; the two names share what is left.
-    marks = [max(4, 2 * len(short)) for _pid, short, _name in parts]
-    names = max(14, console.width - (4 + sum(marks) + 4 + 8) - (len(marks) + 4) - 1)
+    widths = [max(4, 2 * len(short)) for _pid, short, _name in parts]
+    names = max(14, console.width - (4 + sum(widths) + 4 + 8) - (len(widths) + 4) - 1)
     table = Table(box=box.SIMPLE_HEAD, padding=0, pad_edge=False, expand=False, show_edge=False)
     table.add_column("文件", overflow="ellipsis", no_wrap=True, max_width=names * 3 // 5)
     table.add_column("单位", overflow="ellipsis", no_wrap=True, max_width=names - names * 3 // 5)
     table.add_column("年度", no_wrap=True, width=4)
-    for (_pid, short, _name), width in zip(parts, marks):
+    for (_pid, short, _name), width in zip(parts, widths, strict=True):
         table.add_column(short, no_wrap=True, justify="center", width=width)
     table.add_column("意见", no_wrap=True, justify="right", width=4)
     table.add_column("结论", no_wrap=True, width=8)
@@ -48,7 +48,7 @@ def print_matrix(rows: list[Row], standard: Standard, console: Console) -> None:
         table.add_row(Text(row.label), Text(row.unit or "—"), str(row.year or "—"), *marks, count, verdict)
     console.print(table)
     legend = "  ".join(f"{MARKS[s]} {STATUS_WORDS[s]}" for s in MARKS)
-    names = "；".join(f"{short}＝{name}" for _pid, short, name in parts if short != name)
+    shortened = "；".join(f"{short}＝{name}" for _pid, short, name in parts if short != name)
     console.print(Text(f"{legend}；意见：错误和提醒的条数", style="dim"))
-    if names:
-        console.print(Text(names, style="dim"))
+    if shortened:
+        console.print(Text(shortened, style="dim"))

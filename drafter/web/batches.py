@@ -37,7 +37,8 @@ class Batch:
     title: str  # for the downloads' names: the folder checked, or 上传的报告
     entries: dict[int, api.Checked] = field(default_factory=dict)  # by the draft's place in the batch, from 0
     sources: dict[int, Path | bytes | None] = field(default_factory=dict)  # None: an upload not kept (budget)
-    stamps: dict[int, tuple[int, int] | None] = field(default_factory=dict)  # a folder draft's (mtime, size) when checked
+    # a folder draft's (mtime, size) when checked
+    stamps: dict[int, tuple[int, int] | None] = field(default_factory=dict)
     finished: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -87,17 +88,18 @@ class Batches:
 
     def add(self, batch: Batch, n: int, entry: api.Checked, source: Path | bytes) -> None:
         """Draft ``n`` of ``batch`` checked; an upload's bytes kept while the budget allows."""
+        stored: Path | bytes | None = source
         with self._lock:
             if isinstance(source, bytes):
                 self._make_room(len(source), batch)
                 kept = sum(b.kept_bytes for b in self._batches.values()) + len(source) <= self.budget
-                source = source if kept else None
+                stored = source if kept else None
             with batch.lock:
                 if batch.finished:
                     raise DrafterError("这批报告已经检查完毕，不能再加入。请重新开始检查。")
                 batch.entries[n] = entry
-                batch.sources[n] = source
-                batch.stamps[n] = _stamp(source) if isinstance(source, Path) else None
+                batch.sources[n] = stored
+                batch.stamps[n] = _stamp(stored) if isinstance(stored, Path) else None
 
     def _make_room(self, size: int, current: Batch) -> None:
         """Forget the oldest other batches until ``size`` more bytes fit."""

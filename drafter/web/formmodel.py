@@ -69,8 +69,8 @@ class _Builder:
         return {"kind": "object", "model": model, "fields": fields}
 
     def node(self, model: str, key: str, prop: dict[str, Any]) -> Node:
-        options = prop.get("anyOf")
-        nullable = bool(options) and any(o.get("type") == "null" for o in options)
+        options = prop.get("anyOf") or []
+        nullable = any(o.get("type") == "null" for o in options)
         types = [o for o in options if o.get("type") != "null"] if options else [prop]
         source = _CHOICES.get((model, key))
         if source:

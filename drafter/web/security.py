@@ -79,7 +79,9 @@ class Gate:
         return True
 
     def token_ok(self, offered: str | None) -> bool:
-        return bool(offered) and secrets.compare_digest(offered.encode(), self.token.encode())
+        if not offered:
+            return False
+        return secrets.compare_digest(offered.encode(), self.token.encode())
 
 
 class Guard:
@@ -108,7 +110,8 @@ class Guard:
             rest = urlencode([(k, v) for k, v in query if k != TOKEN_PARAM])
             await _redirect(send, quote(scope.get("path", "/")) + (f"?{rest}" if rest else ""), self._set_cookie())
             return
-        if not (self.gate.token_ok(headers.get(TOKEN_HEADER)) or self.gate.token_ok(_cookie(headers, self.gate.cookie))):
+        if not (self.gate.token_ok(headers.get(TOKEN_HEADER))
+                or self.gate.token_ok(_cookie(headers, self.gate.cookie))):
             await _refuse(send, 403, "缺少访问口令。请用启动 drafter serve 时终端里显示的完整网址（含 token=…）打开本页。")
             return
         await self.app(scope, receive, _with_headers(send))

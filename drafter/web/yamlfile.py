@@ -17,6 +17,7 @@ is written afresh from the data: nothing is lost but its comments, and
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import re
 import threading
@@ -120,7 +121,7 @@ def guess_indent(text: str) -> tuple[int, int, int]:
     """(mapping indent, sequence indent, dash offset) as the file uses them; drafter init's by default."""
     mapping, offset = None, None
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    for line, following in zip(lines, lines[1:]):
+    for line, following in itertools.pairwise(lines):
         key = _KEY_ONLY.match(line)
         if not key:
             continue
@@ -159,20 +160,20 @@ def _merge(node: Any, old: Any, new: Any, same: Callable[[Any, Any], bool]) -> t
             previous = key
         return target, expected
     if isinstance(new, list):
-        target = node if isinstance(node, CommentedSeq) else CommentedSeq()
+        sequence = node if isinstance(node, CommentedSeq) else CommentedSeq()
         old_list = old if isinstance(old, list) else []
-        del target[len(new):]
+        del sequence[len(new):]
         expected_list = []
         for i, value in enumerate(new):
-            present = i < len(target)
-            child, want = _merge(target[i] if present else None, old_list[i] if present and i < len(old_list) else _MISSING,
-                                 value, same)
+            present = i < len(sequence)
+            old_item = old_list[i] if present and i < len(old_list) else _MISSING
+            child, want = _merge(sequence[i] if present else None, old_item, value, same)
             if present:
-                target[i] = child
+                sequence[i] = child
             else:
-                target.append(child)
+                sequence.append(child)
             expected_list.append(want)
-        return target, expected_list
+        return sequence, expected_list
     return _scalar(node, new), new
 
 
@@ -203,7 +204,7 @@ def _differences(read: Any, expected: Any, loc: Loc = ()) -> list[Loc]:
     if isinstance(expected, list):
         if not isinstance(read, list) or len(read) != len(expected):
             raise DrafterError(f"保存时结构不一致（{yamlio.format_loc(loc) or '文件'}）。这是 drafter 的问题，请把文件发给维护人员。")
-        return [d for i, pair in enumerate(zip(read, expected)) for d in _differences(*pair, loc + (i,))]
+        return [d for i, pair in enumerate(zip(read, expected, strict=True)) for d in _differences(*pair, loc + (i,))]
     if type(read) is not type(expected) or read != expected:
         return [loc]
     return []

@@ -78,7 +78,9 @@ def build(loader: yaml.BaseLoader, file: str, aliases: bool = False) -> Located:
 
 
 def _mark(event: yaml.Event) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
+    mark = event.start_mark
+    assert mark is not None  # the parser marks every event it makes
+    return mark.line + 1, mark.column + 1
 
 
 def _document(loader: yaml.BaseLoader, out: Located, problems: list[Problem], aliases: bool) -> Any:
@@ -94,7 +96,8 @@ def _document(loader: yaml.BaseLoader, out: Located, problems: list[Problem], al
             if frame.anchor is not None:
                 anchors[frame.anchor] = (value, size)
         else:
-            shared = anchors.get(event.anchor) if aliases and isinstance(event, yaml.AliasEvent) else None
+            alias = event.anchor if aliases and isinstance(event, yaml.AliasEvent) else None
+            shared = anchors.get(alias) if alias is not None else None
             size = shared[1] if shared is not None else 1
             mark = _mark(event)
             nodes += size
@@ -186,7 +189,8 @@ def _scalar(loader: yaml.BaseLoader, event: yaml.ScalarEvent, file: str, problem
         return event.value
     value: Any = event.value
     if tag in _SCALAR_TAGS and tag != _STR:
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        # (types-PyYAML: a node takes only the pure-Python Mark; libyaml's events carry its own)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]
         try:
             value = loader.yaml_constructors[tag](loader, node)
         except (ValueError, ArithmeticError, yaml.YAMLError):
@@ -213,7 +217,7 @@ def _refuse_anchor(event: yaml.Event, file: str, problems: list[Problem]) -> Non
             f"“*{event.anchor}”会被 YAML 当作对别处内容的引用，drafter 的文件不使用引用。"
             f"若这是文字，{_QUOTE_IT}若想重复别处的内容，请把内容完整写在这里。",
         ))
-    elif getattr(event, "anchor", None) is not None:
+    elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
         problems.append(Problem(
             file, *_mark(event), "",
             f"“&{event.anchor}”会被 YAML 当作锚点（供别处引用的名字），不算文字，drafter 的文件不使用锚点。"
@@ -221,7 +225,9 @@ def _refuse_anchor(event: yaml.Event, file: str, problems: list[Problem]) -> Non
         ))
 
 
-def _refuse_tag(event: yaml.Event, allowed: set[str], file: str, problems: list[Problem]) -> None:
+def _refuse_tag(
+    event: yaml.ScalarEvent | yaml.CollectionStartEvent, allowed: set[str], file: str, problems: list[Problem]
+) -> None:
     tag = event.tag
     if tag is None or tag == "!" or tag in allowed:
         return

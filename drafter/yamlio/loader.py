@@ -63,7 +63,7 @@ class PythonLoader(yaml.SafeLoader):
 
 if hasattr(yaml, "CSafeLoader"):
 
-    class CLoader(yaml.CSafeLoader):  # type: ignore[name-defined,misc]
+    class CLoader(yaml.CSafeLoader):
         """libyaml's parser: about ten times faster; its nodes carry the same marks."""
 
         yaml_implicit_resolvers = PythonLoader.yaml_implicit_resolvers

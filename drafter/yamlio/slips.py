@@ -125,8 +125,8 @@ def _indentation(
     number: int, text: str, levels: tuple[_Level, ...], opens: int | None, value_at: int | None
 ) -> Iterator[Slip]:
     """Tabs or full-width spaces in the indentation, or an indentation no open level has."""
-    lead = re.match(r"[ \t\u3000]*", text).group()
-    body = text[len(lead):]
+    body = text.lstrip(" \t\u3000")
+    lead = text[: len(text) - len(body)]
     wide, tab = "\u3000" in lead, "\t" in lead
     width = len(lead.expandtabs(4).replace("\u3000", "  "))
     known = {level.indent for level in levels}

@@ -13,6 +13,7 @@ import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from drafter.errors import DrafterError, Problem
 from drafter.yamlio import Loc, Located, format_loc
@@ -116,7 +117,7 @@ def _join(words: list[str]) -> str:
     return out
 
 
-def _problem(model: type[BaseModel], located: Located, err: dict[str, Any]) -> Problem:
+def _problem(model: type[BaseModel], located: Located, err: ErrorDetails) -> Problem:
     loc = _data_loc(model, err["loc"], unknown_last=err["type"] == "extra_forbidden")
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -168,7 +169,7 @@ def _problem(model: type[BaseModel], located: Located, err: dict[str, Any]) -> P
     return problem(model, located, loc, "内容不符合要求。请对照 drafter init 生成的模板中的说明修改。")
 
 
-def _misspelt(model: type[BaseModel], located: Located, err: dict[str, Any]) -> tuple | None:
+def _misspelt(model: type[BaseModel], located: Located, err: ErrorDetails) -> tuple | None:
     """For an unknown key that is a known one with quotes or spaces around it: the known key's place."""
     if err["type"] != "extra_forbidden":
         return None

@@ -15,13 +15,18 @@ from drafter.standard import Standard
 
 def review(subject: Subject, rules: RuleSet, std: Standard, previous: Subject | None = None) -> list[Finding]:
     """Every finding of every active rule on one draft or input, in reading order."""
-    findings = []
+    findings: list[Finding] = []
     scopes: dict[tuple, Scope] = {}  # rules with the same parts share one joined text
     for rule, check, key in rules.plan(subject.source):
         if key not in scopes:
             scopes[key] = Scope(_in_scope(subject.passages, rule))
         ctx = Context(std, subject, scopes[key], previous)
-        hits: Iterable[Hit] = check.run(ctx, rule.params) if check else matchers.scan(rule.spec.matcher, ctx)
+        hits: Iterable[Hit]
+        if check:
+            hits = check.run(ctx, rule.params)
+        else:
+            assert rule.spec.matcher is not None  # a rule in a set is complete
+            hits = matchers.scan(rule.spec.matcher, ctx)
         findings.extend(finding(rule, hit, subject) for hit in hits)
     return sorted(findings, key=_order)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -100,13 +101,13 @@ def _load_folder(folder: str, scopes: tuple[str, ...]) -> RuleSet:
         raise DrafterError(f"{folder}：没有找到审查规则文件（*.yaml）。请检查报告标准文件中 rules 指向的文件夹。")
     parsed = [_family(path) for path in files]
     if _last is not None and _last[1] == scopes and len(_last[0]) == len(parsed) and all(
-        a is b for a, b in zip(_last[0], parsed)
+        a is b for a, b in zip(_last[0], parsed, strict=True)
     ):
         return _last[2]
     rules: list[Rule] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for path, (located, family) in zip(files, parsed):
+    for path, (located, family) in zip(files, parsed, strict=True):
         for i, entry in enumerate(family.rules):
             loc: Loc = ("rules", i)
             if not entry.full:
@@ -145,7 +146,7 @@ def _apply_unit_file(bundled: RuleSet, path: Path, scopes: tuple[str, ...]) -> R
                 f"修改内置规则“{entry.id}”时只能写 enabled 和 level；要改{'、'.join(other)}，"
                 "请写出完整的规则（含 level、message 和 matcher），它会替换内置的那一条。")))
             continue
-        changes = {k: getattr(entry, k) for k in ("enabled", "level") if k in entry.model_fields_set}
+        changes: dict[str, Any] = {k: getattr(entry, k) for k in ("enabled", "level") if k in entry.model_fields_set}
         old = rules[entry.id]
         rules[entry.id] = Rule(old.spec.model_copy(update=changes), old.params, old.family)
     for i, target in enumerate(unit.off):
@@ -170,9 +171,9 @@ def _compile(
 ) -> Rule | None:
     matcher = entry.matcher
     assert matcher is not None
-    for i, where in enumerate(entry.parts):
-        if where not in scopes:
-            problems.append(located.problem(loc + ("parts", i), f"没有“{where}”这个部分。可用的有：{'、'.join(scopes)}。"))
+    for i, part in enumerate(entry.parts):
+        if part not in scopes:
+            problems.append(located.problem(loc + ("parts", i), f"没有“{part}”这个部分。可用的有：{'、'.join(scopes)}。"))
             return None
     if matcher.check is None:
         return Rule(entry, None, family)
@@ -182,7 +183,8 @@ def _compile(
         problems.append(located.problem(loc + ("matcher", "check"), f"没有名为“{matcher.check}”的内置检查。可用的有：{known}。"))
         return None
     where = loc + ("matcher", "params")
-    sub = Located(located.file, matcher.params, {k[len(where):]: v for k, v in located.marks.items() if k[:len(where)] == where})
+    marks = {k[len(where):]: v for k, v in located.marks.items() if k[:len(where)] == where}
+    sub = Located(located.file, matcher.params, marks)
     sub.marks.setdefault((), located.position(where))  # type: ignore[arg-type]
     try:
         params = modelcheck.validate(check.params, sub, "规则参数")

@@ -1,9 +1,10 @@
 """Word lists and patterns, the matchers a rule file can hold without any code.
 
 A word list is searched as one alternation of its words would find them
-(longest first; see wordsearch); a pattern may name {year} and {next_year}. Either skips a hit that lies inside one of its
-``except`` words (防犯 inside 预防犯罪), and a matcher with
-``sentence_without`` skips a hit whose sentence matches that pattern.
+(longest first; see wordsearch); a pattern may name {year} and {next_year}.
+Either skips a hit that lies inside one of its ``except`` words (防犯 inside
+预防犯罪), and a matcher with ``sentence_without`` skips a hit whose sentence
+matches that pattern.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ def scan(matcher: Matcher, ctx: Context) -> Iterator[Hit]:
     if matcher.sentence_without is not None:
         unless = re.compile(ctx.fill(matcher.sentence_without) or r"(?!)")
         spans = SentenceSpans()
-        hits = (h for h in hits if not unless.search(h.passage.text, *spans.around(h.passage.text, h.start)))
+        hits = (h for h in hits
+                if h.passage is None or not unless.search(h.passage.text, *spans.around(h.passage.text, h.start)))
     if not matcher.once_per_paragraph:
         yield from hits
         return

@@ -12,7 +12,7 @@ entry with only ``id`` and ``enabled``/``level`` changes a bundled rule.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -108,7 +108,7 @@ class RuleEntry(_Strict):
     matcher: Matcher | None = None
     parts: list[str] = Field(default_factory=list, description="只在这些部分（报告标准的部分 id，或 front：标题和开头段）中检查；不写为全文")
     headings: bool = Field(True, description="是否也检查标题")
-    on: list[Source] = Field(default_factory=lambda: ["draft", "input"], description="检查文稿（draft）、输入文件（input）")
+    on: list[Source] = Field(default_factory=lambda: list(get_args(Source)), description="检查文稿（draft）、输入文件（input）")
     enabled: bool = True
 
     @model_validator(mode="after")

@@ -141,7 +141,7 @@ class _Items(dict):
         items = self[part] = split_items(part, self.parts[part], self.numberer, self.inline)
         return items
 
-    def get(self, part: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, part: str, default: Any = None) -> Any:
         try:
             return self[part]
         except KeyError:
@@ -216,7 +216,8 @@ def from_input(report: BaseModel, located: Located, std: Standard, year: int | N
 
 
 def _strings(value: Any, loc: Loc) -> list[tuple[Loc, str, Kind]]:
-    """Prose in an input entry, in order: titles as headings, texts as paragraphs, figures as the sentence they become."""
+    """Prose in an input entry, in order: titles as headings, texts as paragraphs, figures as the
+    sentence they become."""
     if isinstance(value, str):
         return [(loc, value, "heading" if loc and loc[-1] in _HEADING_FIELDS else "para")] if value.strip() else []
     if isinstance(value, list):
@@ -224,8 +225,10 @@ def _strings(value: Any, loc: Loc) -> list[tuple[Loc, str, Kind]]:
     if isinstance(value, BaseModel):
         names = type(value).model_fields
         if {"name", "value"} <= set(names):  # a figure: "全年破获刑事案件538起"
-            number = value.value
+            figure: Any = value  # (of whichever input model: known by its fields)
+            number = figure.value
             shown = f"{number:g}" if isinstance(number, float) else str(number)
-            return [(loc, f"{value.name}{shown}{getattr(value, 'unit', '')}", "para")]
-        return [s for name in names if name not in _SKIPPED_FIELDS for s in _strings(getattr(value, name), loc + (name,))]
+            return [(loc, f"{figure.name}{shown}{getattr(figure, 'unit', '')}", "para")]
+        return [s for name in names if name not in _SKIPPED_FIELDS
+                for s in _strings(getattr(value, name), loc + (name,))]
     return []

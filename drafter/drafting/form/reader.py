@@ -157,29 +157,28 @@ class _Reader:
         if self.section is None:
             return
         if self.section == "preamble":
-            self._append(("preamble",), text)
+            self._append("preamble", text)
         elif self.section == "meta":
             return
         elif text.startswith(layout.INTRO):
             self.data.setdefault("intros", {})[self.section] = text[len(layout.INTRO):].strip()
             self.mark(("intros", self.section), self.here())
         else:
-            self._part_paragraph(text, level)
+            self._part_paragraph(self.section, text, level)
 
-    def _append(self, loc: Loc, text: str) -> None:
-        items = self.data.setdefault(loc[0], [])
-        self.mark(loc + (len(items),), self.here())
+    def _append(self, key: str, text: str) -> None:
+        items = self.data.setdefault(key, [])
+        self.mark((key, len(items)), self.here())
         items.append(text)
 
-    def _part_paragraph(self, text: str, level: int | None) -> None:
-        pid = self.section
+    def _part_paragraph(self, pid: str, text: str, level: int | None) -> None:
         fields = self._fields(pid)
         if not fields:  # a part of plain paragraphs
-            self._append((pid,), text)
+            self._append(pid, text)
             return
         items = self.data.setdefault(pid, [])
         if "points" in fields:
-            self._topic_paragraph(items, text, level)
+            self._topic_paragraph(pid, items, text, level)
         elif layout.tabular(pid):  # a paragraph where the form has a table: one more item
             items.append({"problem" if "problem" in fields else "text": text})
             self.mark((pid, len(items) - 1), self.here())
@@ -192,8 +191,7 @@ class _Reader:
                 self.mark((pid, 0), self.here())
             self._text(items[-1], (pid, len(items) - 1), text)
 
-    def _topic_paragraph(self, topics: list, text: str, level: int | None) -> None:
-        pid = self.section
+    def _topic_paragraph(self, pid: str, topics: list, text: str, level: int | None) -> None:
         if level in (None, 0) and not topics:
             topics.append({"title": "", "points": []})
             self.mark((pid, 0), self.here())
@@ -240,8 +238,8 @@ class _Reader:
             self._figures(spec, body)
         else:
             items = self.data.setdefault(spec.kind, [])
-            for number, row in body:
-                items.append({f: c for f, c in zip(spec.fields, row) if c.strip()})
+            for number, row in body:  # (a column the officer added is ignored, a missing one left empty)
+                items.append({f: c for f, c in zip(spec.fields, row, strict=False) if c.strip()})
                 self.mark((spec.kind, len(items) - 1), self.here(number))
 
     def _by_header(self, header: list[str]):
@@ -272,9 +270,10 @@ class _Reader:
     def _figures(self, spec, body: list[tuple[int, list[str]]]) -> None:
         pid = self.section
         items = self.data.get(pid) if pid else None
-        if not items:
+        if not pid or not items:
             return
-        holder, at = items[-1], (pid, len(items) - 1)
+        holder = items[-1]
+        at: Loc = (pid, len(items) - 1)
         if "points" in holder:
             if not holder["points"]:
                 holder["points"].append({})
@@ -282,7 +281,7 @@ class _Reader:
             holder = holder["points"][-1]
         figures = holder.setdefault("figures", [])
         for number, row in body:
-            figure = {f: c.strip() for f, c in zip(spec.fields, row) if c.strip()}
+            figure: dict[str, Any] = {f: c.strip() for f, c in zip(spec.fields, row, strict=False) if c.strip()}
             if "yoy" in figure:
                 figure["yoy"] = {layout.YES: True, layout.NO: False}.get(figure["yoy"], figure["yoy"])
             figures.append(figure)

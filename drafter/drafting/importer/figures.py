@@ -85,8 +85,9 @@ class Figures:
         cut = max(body.rfind(mark, 0, len(body) - 1) for mark in "。！？")
         sentence = body[cut + 1:]
         clauses = sentence[: -len(self.end)].split(self.separator)
-        figures = [self._matching(c) for c in clauses]
-        if not figures or any(f is None for f in figures) or self.sentence(figures) != sentence:
+        matched = [self._matching(c) for c in clauses]
+        figures = [f for f in matched if f is not None]
+        if not figures or len(figures) < len(matched) or self.sentence(figures) != sentence:
             return text, []
         return body[: cut + 1], figures
 
@@ -146,7 +147,9 @@ class Figures:
         return out
 
 
-def _figure(name: str, value: float | None, previous: float | None, unit: str, yoy: bool | None = None) -> SimpleNamespace:
+def _figure(
+    name: str, value: float | None, previous: float | None, unit: str, yoy: bool | None = None
+) -> SimpleNamespace:
     return SimpleNamespace(name=name, value=value, previous=previous, unit=unit, yoy=yoy)
 
 

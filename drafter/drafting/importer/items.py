@@ -85,7 +85,8 @@ class Splitter:
         expected, under_heading = 1, False
         for entry in found:
             if entry.heading:
-                items.append(Item(entry.text, [entry.rest] if entry.rest else [], "heading", entry.level, entry.position))
+                items.append(Item(entry.text, [entry.rest] if entry.rest else [], "heading", entry.level,
+                                  entry.position))
                 under_heading = True
             elif under_heading:
                 items[-1].paragraphs.append(entry.text)
@@ -115,8 +116,8 @@ class Splitter:
             enumerated = enumerated or first is not None
         return [group for group in out if group]
 
-    def _first(self, text: str) -> tuple[int, int] | None:
-        """(number, offset) of the first enumeration in ``text``."""
+    def _first(self, text: str) -> tuple[int | None, int] | None:
+        """(number, offset) of the first enumeration in ``text``; the number None for a slip (一一)."""
         found = self.enumeration.search(text)
         return (parse_cn(found.group("n")), found.start("n")) if found else None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from drafter.checking.recognize import Section
@@ -68,7 +69,7 @@ class PartBuilder:
         themed = any(section.how == "themed" for section, _ in sections)
         if themed:
             topics = []
-            for section, entries in sections:
+            for _section, entries in sections:
                 head, body = (entries[0], entries[1:]) if entries and entries[0].heading else (None, entries)
                 rest = [Entry(head.rest, position=head.position)] if head and head.rest else []
                 topics.append(self._topic(head.text if head else self.std.blank("主题"), rest + body))
@@ -126,7 +127,7 @@ class PartBuilder:
             item = Item(paragraphs=[item.title])
         out: dict[str, Any] = {"title": item.title} if item.title else {}
         paragraphs = list(item.paragraphs)
-        figures = []
+        figures: list[SimpleNamespace] = []
         if paragraphs:
             last, figures = self.figures.trailing(paragraphs[-1])
             paragraphs[-1] = last
