@@ -80,3 +80,22 @@ def test_a_style_sheet_is_read_once_until_its_file_changes(tmp_path):
     # Same size, written within the file system's timestamp resolution: still seen as changed.
     path.write_text(text.replace("lines: 22", "lines: 20"), encoding="utf-8")
     assert stylesheet.load(path).grid.lines == 20
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value", "said"),
+    [
+        ("number_line", "rule_color", "红色", ["number_line.rule_color", "红色", "6 位十六进制", "FF0000"]),
+        ("page_number", "text", "第页", ["page_number.text", "{page}", "— {page} —"]),
+    ],
+    ids=["colour-in-words", "page-text-without-page"],
+)
+def test_a_value_in_the_wrong_form_is_explained_with_an_example(tmp_path, section, key, value, said):
+    def change(data):
+        data[section][key] = value
+
+    with pytest.raises(DrafterError) as caught:
+        sheet_with(tmp_path, change)
+    text = str(caught.value)
+    assert all(word in text for word in said), text
+    assert "应填文字" not in text

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from drafter import yamlio
 from drafter.files.memo import per_file
@@ -22,6 +22,22 @@ STYLE_FILE = Path("styles") / "gbt9704.yaml"
 MM_PER_PT = 25.4 / 72
 FontProfile = Literal["gov", "windows"]
 Align = Literal["left", "center", "right", "justify"]
+
+
+def _color(value: str) -> str:
+    if len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value):
+        return value
+    raise ValueError(f"颜色“{value}”的写法不对：应写成 6 位十六进制数（Word 的 RGB 写法），"
+                     "如 FF0000 是红色、000000 是黑色、808080 是灰色，两边加英文引号。")
+
+
+def _page_text(value: str) -> str:
+    if "{page}" in value:
+        return value
+    raise ValueError(f"页码文字“{value}”中没有 {{page}}：它标出页码数字的位置，如“— {{page}} —”。")
+
+
+Color = Annotated[str, AfterValidator(_color)]
 Highlight = Literal[
     "yellow", "green", "cyan", "magenta", "lightGray", "red", "blue",
     "darkYellow", "darkGreen", "darkCyan", "darkMagenta", "darkRed", "darkBlue", "darkGray",
@@ -87,7 +103,7 @@ class PageNumber(_Strict):
     font: str
     size_pt: float = Field(gt=0, le=72)
     below_type_area_mm: float = Field(ge=0)
-    text: str = Field(pattern=r"\{page\}")
+    text: Annotated[str, AfterValidator(_page_text)]
     indent_chars: float = Field(0, ge=0, le=10)
     odd: Literal["left", "center", "right"]
     even: Literal["left", "center", "right"]
@@ -104,7 +120,7 @@ class NumberLine(_Strict):
     name_font: str = "kaiti"
     size_pt: float = Field(16, gt=0, le=72)
     indent_chars: float = Field(1, ge=0, le=10)
-    rule_color: str = Field("FF0000", pattern=r"^[0-9A-Fa-f]{6}$")
+    rule_color: Color = "FF0000"
     rule_pt: float = Field(1, gt=0, le=6)
     space_after_lines: float = Field(1, ge=0, le=10)
 
@@ -121,14 +137,11 @@ class Imprint(_Strict):
     page_bottom: bool = True
 
 
-_COLOR = r"^[0-9A-Fa-f]{6}$"
-
-
 class FormNote(_Strict):
     """填写说明 in the Word form: small grey paragraphs in a style of their own, off the grid."""
 
     size_pt: float = Field(10.5, gt=0, le=72)
-    color: str = Field("808080", pattern=_COLOR)
+    color: Color = "808080"
     line_pt: float = Field(16, gt=0, le=200)
     space_pt: float = Field(3, ge=0, le=72)  # before and after
 
@@ -140,8 +153,8 @@ class FormTable(_Strict):
     line_pt: float = Field(18, gt=0, le=200)
     padding_pt: float = Field(2, ge=0, le=72)  # above and below a cell's text
     rule_pt: float = Field(0.5, gt=0, le=6)
-    rule_color: str = Field("808080", pattern=_COLOR)
-    header_fill: str = Field("E7E6E6", pattern=_COLOR)
+    rule_color: Color = "808080"
+    header_fill: Color = "E7E6E6"
 
 
 class Form(_Strict):
