@@ -115,3 +115,25 @@ def test_libreoffice_keeps_the_comments_when_it_makes_a_pdf(seed_docx, tmp_path)
     assert any("drafter 检查意见" in n for n in notes)
     for text in expected:
         assert any(text.splitlines()[0] in n for n in notes), text
+
+
+def test_a_package_that_cannot_be_written_back_is_annotated_on_a_relaid_copy(cli, seed_docx, tmp_path):
+    # A relationship without its Type: readable, but python-docx cannot save the package again.
+    import io
+    import zipfile
+
+    broken = tmp_path / "缺类型.docx"
+    with zipfile.ZipFile(seed_docx) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "_rels/.rels":
+                data = re.sub(rb'Type="[^"]*core-properties"', b"", data)
+                assert b"core.xml" in data
+            target.writestr(info, data)
+    out = tmp_path / "退回.docx"
+    run = cli("check", broken, "--annotate", out)
+    assert run.exit_code == 1 and "Traceback" not in run.stdout + run.stderr
+    comments = _comments(out)
+    assert len(comments) == len(drafter.check(broken).findings) + 1
+    assert "无法直接加批注" in comments[0][0] and comments[0][1] == lines_of(_seed("000"))[0]
+    assert docx.Document(io.BytesIO(out.read_bytes())).paragraphs

@@ -156,7 +156,7 @@ def _to_strict(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def test_strict_open_xml_is_read_and_its_annotated_copy_refused_with_a_reason(tmp_path, std):
+def test_strict_open_xml_is_read_and_annotated_on_a_relaid_copy_that_says_why(tmp_path, std):
     import drafter
 
     source = tmp_path / "plain.docx"
@@ -165,9 +165,13 @@ def test_strict_open_xml_is_read_and_its_annotated_copy_refused_with_a_reason(tm
     strict.write_bytes(_to_strict(source.read_bytes()))
     assert b"purl.oclc.org" in zipfile.ZipFile(strict).read("word/document.xml")
     assert [b.text for b in readers.read(strict).blocks] == [b.text for b in readers.read(source).blocks]
-    assert drafter.check(strict).complete
-    with pytest.raises(DrafterError, match="严格 Open XML"):
-        drafter.annotate(strict)
+    result = drafter.check(strict)
+    assert result.complete
+    copy = docx.Document(io.BytesIO(drafter.annotate(strict)))  # python-docx cannot write Strict back
+    texts = [c.text for c in copy.comments]
+    assert len(texts) == len(result.findings) + 1
+    assert "严格 Open XML" in texts[0] and "重新排版" in texts[0]
+    assert [p.text for p in copy.paragraphs if p.text][:3] == [b.text for b in readers.read(source).blocks][:3]
 
 
 def test_files_are_sniffed_by_content_not_by_extension(tmp_path):

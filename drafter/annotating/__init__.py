@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from drafter.annotating import wording
 from drafter.annotating.comments import Commenter
-from drafter.errors import DrafterError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,31 +34,50 @@ def copy_name(draft: Path) -> Path:
 
 
 def annotated(loaded: Loaded, result: CheckResult, standard: Standard) -> bytes:
-    """The annotated copy's bytes."""
-    import docx
+    """The annotated copy's bytes.
+
+    A .docx that python-docx cannot carry through (Strict Open XML, or a package the
+    reader could still read but with broken relationships) gets the .txt treatment:
+    its text laid out as a report, the comments on that copy, and the top comment
+    saying why the original's layout is not kept.
+    """
+    from drafter.annotating.textcopy import laid_out
 
     document = loaded.document
     if loaded.docx is not None:
-        data = loaded.docx
         origins = {b.index: b.origin for b in document.blocks if b.origin is not None}
-    else:
-        from drafter.annotating.textcopy import laid_out
+        try:
+            return _commented(loaded.docx, origins, result, standard, None)
+        except _Unusable:
+            data, origins = laid_out(document, standard)
+            return _commented(data, origins, result, standard, wording.RELAID)
+    data, origins = laid_out(document, standard)
+    return _commented(data, origins, result, standard, None)
 
-        data, origins = laid_out(document, standard)
+
+class _Unusable(Exception):
+    """python-docx could not open or save the package."""
+
+
+def _commented(data: bytes, origins: dict[int, int], result: CheckResult, standard: Standard,
+               note: str | None) -> bytes:
+    import docx
+
     try:
         word = docx.Document(io.BytesIO(data))
-    except Exception:  # python-docx reads transitional packages only (not Strict Open XML)
-        raise DrafterError(
-            f"{result.file}：这个 Word 文件的格式（如“严格 Open XML”）无法加批注，检查结果不受影响。"
-            "请用 Word 或 WPS 另存为普通的“Word 文档（*.docx）”后再生成批注副本。"
-        ) from None
+    except Exception:  # python-docx reads transitional packages only, and only whole ones
+        raise _Unusable from None
     commenter = Commenter(word)
     first = min(origins, default=None)
     top = origins[first] if first is not None else None
-    commenter.add(top, wording.summary(result, standard))
+    summary = wording.summary(result, standard)
+    commenter.add(top, f"{summary}\n{note}" if note else summary)
     for finding in sorted(result.findings, key=lambda f: (f.position is not None, f.position or 0)):
         place = origins.get(finding.position, top) if finding.position is not None else top
         commenter.add(place, wording.finding(finding))
     out = io.BytesIO()
-    word.save(out)
+    try:
+        word.save(out)
+    except Exception:  # a relationship python-docx loaded but cannot write back (no Type, no target)
+        raise _Unusable from None
     return out.getvalue()

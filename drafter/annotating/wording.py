@@ -13,6 +13,11 @@ if TYPE_CHECKING:
 _LEVELS = {"error": "错误", "warning": "提醒", "info": "参考"}
 
 
+# Said in the top comment when the original package could not carry comments.
+RELAID = ("说明：原文件的格式（如“严格 Open XML”，或文件内部结构不完整）无法直接加批注，"
+          "这是按原文文字重新排版的副本，批注所在段落与原文一一对应；原文件的版式请以原件为准。")
+
+
 def summary(result: CheckResult, standard: Standard) -> str:
     """The comment at the top: the verdict, missing and incomplete parts, how many findings follow."""
     required = [p for p in result.parts if p.required]

@@ -67,15 +67,19 @@ _NOT_KEPT = re.compile(f"[^\u4e00-\u9fff0-9A-Za-z{SENTENCE_END}{_CLAUSE_MARKS}]"
 _NOT_KEPT_OR_BREAK = re.compile(f"[^\u4e00-\u9fff0-9A-Za-z{SENTENCE_END}{_CLAUSE_MARKS}\n]")  # (between paragraphs)
 
 
-def _sentences_plain(passages: list[Passage]) -> list[list[str]]:
+def _sentences_plain(passages: list[Passage], clauses: bool = True) -> list[list[str]]:
     """For each passage, its sentences (cut where the sentence marks are: the last one is what
-    follows the last mark) made plain but for the clause marks in them. The k-th is the text
-    :func:`_span` finds as the k-th sentence; one with no content is an empty string."""
+    follows the last mark) made plain but for the clause marks in them (``clauses=False``: without
+    them too). The k-th is the text :func:`_span` finds as the k-th sentence; one with no content
+    is an empty string."""
     texts = [p.text for p in passages]
     if any("\n" in t for t in texts):
         kept = [_NOT_KEPT.sub("", t) for t in texts]
+        if not clauses:
+            kept = [_CLAUSE_END.sub("", k) for k in kept]
     else:  # one pass of the regex engine over the whole report
-        kept = _NOT_KEPT_OR_BREAK.sub("", "\n".join(texts)).split("\n")
+        joined = _NOT_KEPT_OR_BREAK.sub("", "\n".join(texts))
+        kept = (joined if clauses else _CLAUSE_END.sub("", joined)).split("\n")
     return [_ENDS.split(k) for k in kept]
 
 
@@ -162,13 +166,16 @@ def shared_text(subjects: list[Subject], params: SharedParams) -> dict[int, list
     for n, subject in enumerate(subjects):
         paragraphs = [p for p in subject.passages if p.kind == "para"]
         # (strict=False: no paragraphs still give one empty list, as in repeated)
-        for passage, segments in zip(paragraphs, _sentences_plain(paragraphs), strict=False):
-            for k, segment in enumerate(segments):
-                if len(segment) < least:
-                    continue  # (with its clause marks still in: shorter still without them)
-                key = _CLAUSE_END.sub("", segment)
+        # Each sentence is known by its content without the clause marks (cut out of the whole
+        # report at once: they end no sentence, so the k-th sentence stays the k-th).
+        for passage, keys in zip(paragraphs, _sentences_plain(paragraphs, clauses=False), strict=False):
+            for k, key in enumerate(keys):
                 if len(key) >= least:
-                    where.setdefault(key, {}).setdefault(n, (passage, k))
+                    places = where.get(key)
+                    if places is None:
+                        where[key] = {n: (passage, k)}
+                    elif n not in places:
+                        places[n] = (passage, k)
     for key in list(where):  # each sentence judged once, however many reports print it
         rest = key
         for phrase in formulas:
@@ -178,14 +185,17 @@ def shared_text(subjects: list[Subject], params: SharedParams) -> dict[int, list
     names = [Path(s.file).name for s in subjects]
     found: dict[tuple[int, int], list] = {}  # (report, paragraph) → [first place, sentences, others, reports]
     for places in where.values():
-        if len(places) < 2:
+        reports = len(places)
+        if reports < 2:
             continue
         shown = list(places)[:4]
         for n, place in places.items():
-            entry = found.setdefault((n, id(place[0])), [place, 0, [], 0])
-            entry[1] += 1
-            entry[2] = entry[2] or [names[m] for m in shown if m != n][:3]
-            entry[3] = max(entry[3], len(places))
+            entry = found.get((n, id(place[0])))
+            if entry is None:
+                found[(n, id(place[0]))] = [place, 1, [names[m] for m in shown if m != n][:3], reports]
+            else:
+                entry[1] += 1
+                entry[3] = max(entry[3], reports)
     by_report: dict[int, list[list]] = {}
     for (n, _), entry in found.items():
         by_report.setdefault(n, []).append(entry)
