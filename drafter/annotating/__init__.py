@@ -75,9 +75,10 @@ def _commented(data: bytes, origins: dict[int, int], result: CheckResult, standa
     for finding in sorted(result.findings, key=lambda f: (f.position is not None, f.position or 0)):
         place = origins.get(finding.position, top) if finding.position is not None else top
         commenter.add(place, wording.finding(finding))
+    # A relationship python-docx loaded but cannot write back (no Type, no Id) fails the save
+    # half-way, leaving its zip writer open: found before writing instead.
+    if any(not (rel.reltype and rel.rId and rel.target_ref) for rel in word.part.package.iter_rels()):
+        raise _Unusable
     out = io.BytesIO()
-    try:
-        word.save(out)
-    except Exception:  # a relationship python-docx loaded but cannot write back (no Type, no target)
-        raise _Unusable from None
+    word.save(out)
     return out.getvalue()
