@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from drafter import standard as standard_mod
 from drafter.cli import app
+from drafter.yamlio import loader
 
 
 @dataclass
@@ -51,3 +52,16 @@ def cli_process():
         return Run(proc.returncode, proc.stdout, proc.stderr)
 
     return run
+
+
+# Both YAML parsers drafter may run on: libyaml where PyYAML has it, the pure-Python one always.
+_PARSERS = [
+    pytest.param(loader.CLoader, id="libyaml", marks=pytest.mark.skipif(loader.CLoader is None, reason="no libyaml")),
+    pytest.param(loader.PythonLoader, id="python"),
+]
+
+
+@pytest.fixture(params=_PARSERS)
+def parser(request, monkeypatch):
+    monkeypatch.setattr(loader, "Loader", request.param)
+    return request.param

@@ -17,17 +17,6 @@ from drafter.drafting import input as model
 from drafter.errors import DrafterError
 from drafter.yamlio import loader, parse
 
-PARSERS = [
-    pytest.param(loader.CLoader, id="libyaml", marks=pytest.mark.skipif(loader.CLoader is None, reason="no libyaml")),
-    pytest.param(loader.PythonLoader, id="python"),
-]
-
-
-@pytest.fixture(params=PARSERS)
-def parser(request, monkeypatch):
-    monkeypatch.setattr(loader, "Loader", request.param)
-    return request.param
-
 
 def test_libyaml_is_the_default_where_pyyaml_has_it():
     assert loader.Loader is (loader.CLoader or loader.PythonLoader)

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from fuzz_support import assert_refusal, example_texts, run_cli, scaled, yaml_texts
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from drafter.errors import DrafterError
-from drafter.yamlio import loader, parse
+from drafter.yamlio import parse
 
 FILE = "输入.yaml"
 # What people type by mistake, and what hostile files contain.
@@ -24,18 +23,6 @@ PIECES = [
     "|", ">-", "%", "@", "`", "? ", ",", "\\", "\\x01", " ", "---", "...", "<<", "~", "=", "yes", "1e999",
     ".nan", ".inf", "9" * 60, "2025-02-30", "9:30", "0x1F", "\u2028", "\ufeff", "\x85", "\r", "\u200b", "𠀀",
 ]
-PARSERS = [
-    pytest.param(loader.CLoader, id="libyaml", marks=pytest.mark.skipif(loader.CLoader is None, reason="no libyaml")),
-    pytest.param(loader.PythonLoader, id="python"),
-]
-
-
-@pytest.fixture(params=PARSERS)
-def parser(request, monkeypatch):
-    monkeypatch.setattr(loader, "Loader", request.param)
-    return request.param
-
-
 @st.composite
 def mutated(draw, texts=yaml_texts):
     """A real file with one to four slips: pieces put in or taken out, lines moved, indentation changed."""
