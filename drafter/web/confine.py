@@ -23,6 +23,10 @@ class OutsideFolder(DrafterError):
     """A name that would leave the served folder, or is not allowed there."""
 
 
+class NotInFolder(DrafterError):
+    """An allowed name with no file behind it."""
+
+
 @dataclass(frozen=True)
 class Folder:
     root: Path
@@ -50,6 +54,13 @@ class Folder:
         target = self.root.joinpath(*parts.parts)
         if not _inside(target.resolve(), self.root):
             raise OutsideFolder(f"“{name}”：它链接到本文件夹以外的位置，不能使用。")
+        return target
+
+    def existing(self, name: str, suffixes: tuple[str, ...] = ()) -> Path:
+        """``path(name, suffixes)``, which must be a file; NotInFolder when there is none."""
+        target = self.path(name, suffixes)
+        if not target.is_file():
+            raise NotInFolder(f"{name}：找不到这个文件。")
         return target
 
     def name(self, path: Path) -> str:

@@ -50,11 +50,9 @@ class Importer:
         asked = await body_of(request)
         name = str(asked.get("source") or "")
         try:
-            path = self.folder.path(name, REPORT_SUFFIXES)
+            path = self.folder.existing(name, REPORT_SUFFIXES)
         except DrafterError as exc:
             return refusal(exc)
-        if not path.is_file():
-            return failure(f"{name}：找不到这个文件。", 404)
         return await run_in_threadpool(self._import, path, name, path, asked)
 
     def _import(self, source: Path | bytes, name: str, path: Path | None, asked: dict[str, Any]) -> JSONResponse:

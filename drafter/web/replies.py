@@ -50,13 +50,13 @@ async def body_of(request: Request) -> dict[str, Any]:
 
 
 def refusal(exc: DrafterError, message: str | None = None) -> JSONResponse:
-    """A DrafterError as a reply: 403 outside the folder, 404 a batch gone, 409 a stale save,
-    413 too large, else 400."""
+    """A DrafterError as a reply: 403 outside the folder, 404 no such file or a batch gone,
+    409 a stale save, 413 too large, else 400."""
     from drafter.web.batches import BatchGone
-    from drafter.web.confine import OutsideFolder
+    from drafter.web.confine import NotInFolder, OutsideFolder
     from drafter.web.inputs import Conflict
 
-    statuses = ((OutsideFolder, 403), (BatchGone, 404), (Conflict, 409), (TooLarge, 413))
+    statuses = ((OutsideFolder, 403), (NotInFolder, 404), (BatchGone, 404), (Conflict, 409), (TooLarge, 413))
     status = next((code for kind, code in statuses if isinstance(exc, kind)), 400)
     return failure(message or exc.message, status, exc.problems)
 

@@ -171,11 +171,9 @@ class Writer:
     def download(self, request: Request) -> Any:
         name = request.query_params.get("file", "")
         try:
-            path = self.folder.path(name, DOWNLOADABLE)
+            path = self.folder.existing(name, DOWNLOADABLE)
         except DrafterError as exc:
             return refusal(exc)
-        if not path.is_file():
-            return failure(f"{name}：找不到这个文件。", 404)
         return FileResponse(path, filename=path.name)
 
     # ---- helpers ---------------------------------------------------------------------
