@@ -176,6 +176,17 @@ def test_a_sentence_repeated_in_a_form_is_placed_by_part_and_paragraph(tmp_path,
     assert "None" not in finding.message and "部分第" in finding.message
 
 
+def test_a_figure_restated_with_another_value_in_a_form_is_placed_by_part_and_paragraph(tmp_path, std):
+    example = next(p for p in EXAMPLES if p.stem == "county_standard")
+    report = drafter.load_input(example).report
+    report.preamble = [report.preamble[0], "全年法制审核各类案件620件。", "经统计，全年法制审核各类案件602件。"]
+    form = tmp_path / "表.docx"
+    drafter.init(form, report.meta.unit, report.meta.year)
+    filled = Filler(form, std).fill(report, tmp_path / "填好的表.docx")
+    (finding,) = [f for f in drafter.validate(filled).review if f.rule == "figures.inconsistent.restated"]
+    assert "None" not in finding.message and "部分第" in finding.message
+
+
 def test_an_untouched_recipients_blank_is_one_blank(form):
     report = drafter.load_input(form).report
     assert len(report.meta.recipients) == 1 and report.meta.recipients[0].startswith("【待填写")

@@ -55,6 +55,17 @@ class Passage:
         """The rule scope this passage falls in: a part id, or FRONT."""
         return self.part or FRONT
 
+    @property
+    def said_at(self) -> str:
+        """Where the passage stands, in the words a message names places in (第3段, 第12行)."""
+        if self.position is not None:
+            return f"第{self.position + 1}段"
+        if self.anchor:  # a Word-form input: its part and paragraph
+            return self.anchor
+        if self.line is not None:
+            return f"第{self.line}行"
+        return self.place or "前文"
+
 
 @dataclass
 class Item:

@@ -55,7 +55,7 @@ def repeated(ctx: Context, params: RepeatParams) -> Iterator[Hit]:
                 if ((first is not passage or at != (k, j)) and not reported
                         and not _mostly_formula(key, formulas, params)):
                     reported = True
-                    yield Hit.at(passage, _span(passage.text, k, which), place=_place(first))
+                    yield Hit.at(passage, _span(passage.text, k, which), place=first.said_at)
 
 
 # Sentences are compared by their content: each paragraph's text is made plain (only what carries
@@ -99,17 +99,6 @@ def _mostly_formula(key: str, formulas: list[str], params: RepeatParams) -> bool
     return len(key) < params.clause_min_chars // 2
 
 
-def _place(passage: Passage) -> str:
-    """Where the earlier copy stands, in the words the user reads places in."""
-    if passage.position is not None:
-        return f"第{passage.position + 1}段"
-    if passage.anchor:  # a Word-form input: its part and paragraph
-        return passage.anchor
-    if passage.line is not None:
-        return f"第{passage.line}行"
-    return passage.place or "前文"
-
-
 class PreviousParams(_Params):
     min_chars: int = Field(40, ge=10, description="段落至少这么多字才比较")
     similarity: float = Field(0.7, gt=0, le=1, description="三字片段的重合比例达到这个值即算照搬")
@@ -126,7 +115,7 @@ def previous_year(ctx: Context, params: PreviousParams) -> Iterator[Hit]:
             continue
         similarity, i = index.most_alike(shingles(passage.text))
         if i is not None and similarity >= params.similarity:
-            yield Hit(passage, 0, 0, {"found": "", "similarity": f"{similarity:.0%}", "place": _place(old[i])},
+            yield Hit(passage, 0, 0, {"found": "", "similarity": f"{similarity:.0%}", "place": old[i].said_at},
                       excerpt=snippet(passage.text, 40))
 
 

@@ -109,7 +109,7 @@ def restated(ctx: Context, params: RestatedParams) -> Iterator[Hit]:
             continue
         key = (key_words, unit[0])
         if key not in first:
-            first[key] = (value, f"第{passage.position + 1}段" if passage.position is not None else f"第{passage.line}行")
+            first[key] = (value, passage.said_at)
         elif float(first[key][0]) != float(value):
             yield Hit.at(passage, (at, end), other=first[key][0] + unit, place=first[key][1])
 
