@@ -197,25 +197,20 @@ def import_report(
     last year's number as ``previous`` with this year's left blank, and last
     year's plans become notes beside the measures.
     """
-    from drafter.drafting import importer, values
+    from drafter.drafting import importer, scaffold
 
     std = standard or load_standard()
-    target_year = None
-    if year is not None:
-        try:
-            target_year = values.year(year)
-        except ValueError as exc:
-            raise DrafterError(f"--year：{exc}") from None
+    target_year = scaffold.parse_year(year) if year is not None else None
     label = name or (str(source) if not isinstance(source, bytes) else "（未命名）")
     folder = Path(templates) if templates is not None else None
     form = importer.from_form(source, name, std, target_year, folder)
     if form is not None:
         imported = form
     else:
-        from drafter.api.checking import check  # the report is recognized as check() sees it
+        from drafter.checking.recognize import recognize  # the parts as check() finds them; no review
 
         document = read(source, name)
-        imported = importer.import_document(document, check(document, standard=std), std, target_year, folder)
+        imported = importer.import_document(document, recognize(document, std), std, target_year, folder)
     from drafter.yamlio import format_loc
 
     stem = Path(label).stem or "导入"

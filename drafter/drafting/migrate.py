@@ -10,7 +10,6 @@ incomplete.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from drafter.drafting import values
@@ -19,15 +18,7 @@ from drafter.findings import Finding
 from drafter.standard import Standard
 from drafter.yamlio import Loc, Located, format_loc
 
-CURRENT = 2
 RULE = "input.migrated"
-
-
-@lru_cache(maxsize=1)
-def _bundled() -> Standard:
-    from drafter.standard import load_standard
-
-    return load_standard(None)
 
 
 def version_of(data: Any) -> int | None:
@@ -44,16 +35,19 @@ def version_of(data: Any) -> int | None:
 
 def migrate(located: Located, std: Standard | None = None) -> list[Finding]:
     """Bring ``located.data`` to the current format; the notices say what changed."""
+    from drafter.drafting.input import FORMAT_VERSION
+    from drafter.standard import load_standard
+
     version = version_of(located.data) or 1
-    if version > CURRENT:
+    if version > FORMAT_VERSION:
         line, _ = located.position(("meta", "version"))
         raise DrafterError(
-            f"{located.file}：输入文件的格式版本是 {version}（第{line}行），比本程序支持的 {CURRENT} 新。"
-            "请升级 drafter，或把 version 改为 2 并删去新版本才有的内容。"
+            f"{located.file}：输入文件的格式版本是 {version}（第{line}行），比本程序支持的 {FORMAT_VERSION} 新。"
+            f"请升级 drafter，或把 version 改为 {FORMAT_VERSION} 并删去新版本才有的内容。"
         )
     notices: list[Finding] = []
     if version < 2:
-        notices += _to_2(located, std or _bundled())
+        notices += _to_2(located, std or load_standard())
     return notices
 
 

@@ -84,13 +84,9 @@ def read(source: Path | str | bytes, name: str | None = None, std: Standard | No
     data, label = load_bytes(source, name)
     if not is_form(data, label):
         raise DrafterError(f"{label}：{_NOT_A_FORM}")
-    return _Reader(std or _standard(), label).read(data)
+    from drafter.standard import load_standard
 
-
-def _standard() -> Standard:
-    from drafter.drafting.migrate import _bundled
-
-    return _bundled()
+    return _Reader(std or load_standard(), label).read(data)
 
 
 class _Reader:
@@ -109,6 +105,8 @@ class _Reader:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 
+        from drafter.drafting.input import FORMAT_VERSION
+
         try:
             word = docx.Document(io.BytesIO(data))
         except Exception:  # python-docx reports broken packages with many exception types
@@ -116,7 +114,7 @@ class _Reader:
         body = word.element.body
         if body is None:
             raise DrafterError(f"{self.located.file}：Word 文档没有正文（w:body），文件不完整。请用 Word 或 WPS 打开后“另存为” .docx。")
-        self.data: dict[str, Any] = {"meta": {"version": 2}, "preamble": []}
+        self.data: dict[str, Any] = {"meta": {"version": FORMAT_VERSION}, "preamble": []}
         for element in body.iterchildren():
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "p":
