@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from types import SimpleNamespace
@@ -116,16 +117,21 @@ def render(report: Report, std: Standard, templates: Path | None = None, title_c
     return _tidy(text)
 
 
-def figure_sentence(figures: list[Any], std: Standard, year: int, templates: Path | None = None) -> str:
+def figure_writer(std: Standard, year: int, templates: Path | None = None) -> Callable[[list[Any]], str]:
     """The words the templates write after a text for its ``figures`` (macro ``figures``), as plain text.
 
-    Importing uses it to tell a sentence drafter wrote from the officer's own.
+    Importing uses it to tell a sentence drafter wrote from the officer's own, many times over:
+    the environment (and the macros it loads) is made once per writer.
     """
     env = _configured(environment(templates), std, year)
     source = '{% import "macros.md.j2" as m %}{{ m.figures(items) }}'
-    text = template_run.run_string(env, source, {"items": [_view(f) for f in figures]})
-    blocks = markdown.parse(text).blocks
-    return blocks[0].text if blocks else ""
+
+    def write(figures: list[Any]) -> str:
+        text = template_run.run_string(env, source, {"items": [_view(f) for f in figures]})
+        blocks = markdown.parse(text).blocks
+        return blocks[0].text if blocks else ""
+
+    return write
 
 
 def _configured(env: SandboxedEnvironment, std: Standard, year: int) -> SandboxedEnvironment:

@@ -37,7 +37,8 @@ class Found:
 
 class Figures:
     def __init__(self, std: Standard, year: int, templates: Path | None = None):
-        self.std, self.year, self.templates = std, year, templates
+        self.std, self.year = std, year
+        self.sentence = compose.figure_writer(std, year, templates)
         units = sorted(std.figures.units, key=len, reverse=True)
         approximate = std.figures.approximate
         scaled = [s + a for s in std.figures.scales for a in approximate]
@@ -46,9 +47,6 @@ class Figures:
         self.unit = unit
         self.number = re.compile(rf"(?<![\d.])(?P<value>{_NUMBER})(?P<unit>{unit})")
         self.changes, self.separator, self.end = self._learn()
-
-    def sentence(self, figures: list[SimpleNamespace]) -> str:
-        return compose.figure_sentence(figures, self.std, self.year, self.templates)
 
     def _learn(self) -> tuple[list[tuple[re.Pattern[str], str, bool]], str, str]:
         """The 同比 clauses, the separator and the end the templates write, from rendered examples."""
