@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")
+LEVEL_WORDS: dict[str, str] = {"error": "错误", "warning": "提醒", "info": "参考"}  # as every view names them
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from drafter.findings import Finding
+from drafter.findings import LEVEL_WORDS, Finding
 
 if TYPE_CHECKING:
     from drafter.checking.recognize import CheckResult
     from drafter.standard import Standard
 
-_LEVELS = {"error": "错误", "warning": "提醒", "info": "参考"}
 
 
 # Said in the top comment when the original package could not carry comments.
@@ -33,7 +32,7 @@ def summary(result: CheckResult, standard: Standard) -> str:
         for p in partial:
             where = f"第{p.position + 1}段，" if p.position is not None else ""
             lines.append(f"不完整：{p.name}（{where}{p.evidence or ''}）。")
-    counts = "、".join(f"{_LEVELS[level]} {n} 条" for level in _LEVELS
+    counts = "、".join(f"{LEVEL_WORDS[level]} {n} 条" for level in LEVEL_WORDS
                       if (n := sum(f.level == level for f in result.findings)))
     if counts:
         lines.append(f"审查意见共 {len(result.findings)} 条（{counts}），已逐条批注在相应段落。")
@@ -43,7 +42,7 @@ def summary(result: CheckResult, standard: Standard) -> str:
 
 
 def finding(f: Finding) -> str:
-    lines = [f"【{_LEVELS[f.level]}】{f.message}"]
+    lines = [f"【{LEVEL_WORDS[f.level]}】{f.message}"]
     if f.excerpt:
         lines.append(f"原文：{f.excerpt}")
     lines.append(f"规则：{f.rule}")

@@ -189,7 +189,7 @@ def _show(entries: list[Entry], std: Standard, fmt: str, single: bool, detail: b
         for result in readable:
             view.print_table(result, console)
         return
-    ordered = rows(entries, std)
+    ordered = rows(entries)
     print_matrix(ordered, std, console)
     if detail:
         console.print()

@@ -171,6 +171,7 @@ def render_cmd(
         drafter render 澄源县公安局2025.yaml --format md -o -
     """
     from drafter import api
+    from drafter.findings import LEVEL_WORDS
 
     choice("--fonts", fonts, ("gov", "windows"))
     with guarded():
@@ -209,10 +210,8 @@ def render_cmd(
     if advice:
         print(f"审查意见 {len(advice)} 条（不影响生成，请在定稿前修改）：", file=sys.stderr)
         for finding in advice:
-            print(f"  {finding.location}  [{_LEVEL_WORDS[finding.level]}] {finding.message}", file=sys.stderr)
+            print(f"  {finding.location}  [{LEVEL_WORDS[finding.level]}] {finding.message}", file=sys.stderr)
 
-
-_LEVEL_WORDS = {"error": "错误", "warning": "提醒", "info": "参考"}
 
 
 templates_app = Typer(

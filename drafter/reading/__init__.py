@@ -34,7 +34,6 @@ class Loaded:
 
     document: Document
     docx: bytes | None
-    converted: str | None = None  # what LibreOffice converted it from, in words (e.g. "旧版 .doc/.wps")
 
 
 def read(source: Path | str | bytes, name: str | None = None) -> Document:
@@ -143,4 +142,4 @@ def _converted(data: bytes, name: str, extension: str, found: str) -> Loaded:
         raise DrafterError(f"{name}：{misnamed or f'这是{what}格式的文件。'}{exc}") from None
     document = _word(docx, name)
     document.converted_from = what
-    return Loaded(document, docx, what)
+    return Loaded(document, docx)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from drafter.findings import Finding
+from drafter.findings import Finding, has_errors
 
 if TYPE_CHECKING:
     from drafter.checking.recognize import CheckResult, PartResult
@@ -26,7 +26,6 @@ VERDICTS: dict[Verdict, str] = {
 # A part's status in one character, and in words.
 MARKS = {"found": "✓", "partial": "△", "missing": "✗", "absent": "—"}
 STATUS_WORDS = {"found": "已找到", "partial": "不完整", "missing": "缺失", "absent": "未写（可选）"}
-LEVEL_WORDS = {"error": "错误", "warning": "提醒", "info": "参考"}
 
 
 @dataclass(frozen=True)
@@ -111,18 +110,18 @@ def verdict(entry: Entry) -> Verdict:
         return "unreadable"
     if not entry.result.complete:
         return "incomplete"
-    if any(f.level == "error" for f in entry.result.findings):
+    if has_errors(entry.result.findings):
         return "errors"
     return "complete"
 
 
-_RANK = {"unreadable": 0, "incomplete": 1, "errors": 2, "complete": 3}
+_RANK = {verdict: n for n, verdict in enumerate(VERDICTS)}  # VERDICTS lists the worst first
 
 
-def rows(entries: list[Entry], standard: Standard, worst_first: bool = True) -> list[Row]:
+def rows(entries: list[Entry]) -> list[Row]:
     """One row per entry; the ones needing attention first (stable: input order within a verdict)."""
     out = [_row(n, entry) for n, entry in enumerate(entries, start=1)]
-    return sorted(out, key=lambda r: _RANK[r.verdict]) if worst_first else out
+    return sorted(out, key=lambda r: _RANK[r.verdict])
 
 
 def exit_code(entries: list[Entry]) -> int:

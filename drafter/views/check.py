@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from drafter.findings import LEVEL_WORDS
+from drafter.views.batch import MARKS, STATUS_WORDS
+
 if TYPE_CHECKING:  # rich is loaded only to print tables: JSON output goes without it
     from rich.console import Console
     from rich.text import Text
@@ -18,12 +21,9 @@ if TYPE_CHECKING:  # rich is loaded only to print tables: JSON output goes witho
     from drafter.checking.recognize import CheckResult, PartResult
     from drafter.findings import Finding
 
-_LEVEL = {"error": ("错误", "red"), "warning": ("提醒", "yellow"), "info": ("参考", "dim")}
-_STATUS = {
-    "found": ("✓ 已找到", "green"),
-    "partial": ("△ 不完整", "yellow"),
-    "missing": ("✗ 缺失", "red"),
-}
+_LEVEL = {level: (LEVEL_WORDS[level], style) for level, style in (("error", "red"), ("warning", "yellow"), ("info", "dim"))}
+_STATUS = {status: (f"{MARKS[status]} {STATUS_WORDS[status]}", style)
+           for status, style in (("found", "green"), ("partial", "yellow"), ("missing", "red"))}
 
 
 def to_json(result: CheckResult, file: str | None = None) -> dict:
@@ -96,34 +96,6 @@ def print_findings(findings: list[Finding], console: Console) -> None:
     for rule, group in info.items():
         places = "、".join(f.where for f in group[:5]) + ("等" if len(group) > 5 else "")
         console.print(Text(f"参考（{rule}）：{len(group)} 处，在{places}。如{group[0].where}：{group[0].message}", style="dim"))
-
-
-def print_batch_findings(found: list[tuple[str, list[Finding]]], console: Console) -> None:
-    """Findings that needed the whole batch (text shared across reports), after the reports' tables."""
-    from rich.text import Text
-
-    if not any(findings for _, findings in found):
-        return
-    console.print(Text("同批报告的审查意见", style="bold"))
-    for file, findings in found:
-        if findings:
-            console.print(Text(file, style="bold"))
-            print_findings(findings, console)
-    console.print()
-
-
-def print_summary(results: list[CheckResult], unreadable: int, console: Console) -> None:
-    from rich.text import Text
-
-    complete = sum(r.complete for r in results)
-    flawed = sum(any(f.level == "error" for f in r.findings) for r in results)
-    console.print(
-        Text(
-            f"共 {len(results) + unreadable} 个文件：齐全 {complete} 个，不齐全 {len(results) - complete} 个，"
-            f"无法读取 {unreadable} 个；审查意见中有错误的 {flawed} 个。",
-            style="bold",
-        )
-    )
 
 
 def _part_name(part: PartResult) -> str:

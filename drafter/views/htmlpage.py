@@ -10,7 +10,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from drafter.views.batch import LEVEL_WORDS, MARKS, STATUS_WORDS, Row, short_names, totals
+from drafter.findings import LEVEL_WORDS
+from drafter.views.batch import MARKS, STATUS_WORDS, Row, short_names, totals
 
 if TYPE_CHECKING:
     from drafter.standard import Standard

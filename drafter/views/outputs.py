@@ -26,7 +26,7 @@ def build(entries: list[Entry], format: OutputFormat, standard: Standard, single
         payload = [entry_json(e) for e in entries]
         return json.dumps(payload[0] if single and len(payload) == 1 else payload,
                           ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    ordered = rows(entries, standard)
+    ordered = rows(entries)
     if format == "xlsx":
         from drafter.views import workbook
 

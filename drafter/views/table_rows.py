@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from drafter.views.batch import LEVEL_WORDS, Row
+from drafter.findings import LEVEL_WORDS
+from drafter.views.batch import Row
 
 if TYPE_CHECKING:
     from drafter.standard import Standard

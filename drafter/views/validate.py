@@ -6,9 +6,9 @@ from rich.console import Console
 from rich.table import Table
 
 from drafter.drafting.completeness import PartSummary, is_complete
-from drafter.findings import Finding
+from drafter.findings import LEVEL_WORDS, Finding
 
-_LEVEL = {"error": "[red]错误[/red]", "warning": "[yellow]提醒[/yellow]", "info": "[dim]参考[/dim]"}
+_LEVEL = {level: f"[{style}]{LEVEL_WORDS[level]}[/{style}]" for level, style in (("error", "red"), ("warning", "yellow"), ("info", "dim"))}
 
 # The codes validate's JSON used before findings had dotted rule ids. Kept as
 # "code" (and "severity" for "level") for one release so tools can move over.

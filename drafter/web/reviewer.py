@@ -93,7 +93,7 @@ class Reviewer:
             entry = api.Checked(name, label, result=api.check(source, name, standard=self.standard, rules=self.rules))
         except DrafterError as exc:
             entry = api.Checked(name, label, error=exc.message)
-        return {"n": self._record(request, entry, source), **row_json(rows([entry], self.standard)[0])}
+        return {"n": self._record(request, entry, source), **row_json(rows([entry])[0])}
 
     def _record(self, request: Request, entry: api.Checked, source: Path | bytes) -> int | None:
         """Add ``entry`` to the batch the address names (as draft ``n``); its ``n``."""
@@ -108,7 +108,7 @@ class Reviewer:
         places = {id(entry): n for n, entry in sorted(batch.entries.items())}
         return {"batch": batch.id, "title": batch.title, "totals": totals(entries),
                 "legend": [{"mark": MARKS[s], "words": STATUS_WORDS[s]} for s in MARKS],
-                "rows": [{"n": places[id(row.entry)], **row_json(row)} for row in rows(entries, self.standard)]}
+                "rows": [{"n": places[id(row.entry)], **row_json(row)} for row in rows(entries)]}
 
     # ---- downloads --------------------------------------------------------------------------
 

@@ -17,7 +17,6 @@ from drafter.standard import Standard, fill_year
 _CONTEXT = 12  # characters quoted on each side of a hit
 _LONG = 40  # a longer hit is quoted by its opening words
 SENTENCE_END = "。！？；!?;"
-_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 
 
 @dataclass
@@ -167,6 +166,3 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, end after its closing mark."""
     return [m.span() for m in _SENTENCE.finditer(text)]
 
-
-def numbers(text: str) -> list[re.Match[str]]:
-    return list(_NUMBER.finditer(text))
