@@ -22,6 +22,7 @@ from typing import Any
 
 from drafter import api
 from drafter.errors import DrafterError
+from drafter.web.confine import Stamp, stamp
 
 KEPT_BATCHES = 4
 KEPT_BYTES = 256 * 1024 * 1024  # uploaded drafts' bytes across the kept batches
@@ -38,7 +39,7 @@ class Batch:
     entries: dict[int, api.Checked] = field(default_factory=dict)  # by the draft's place in the batch, from 0
     sources: dict[int, Path | bytes | None] = field(default_factory=dict)  # None: an upload not kept (budget)
     # a folder draft's (mtime, size) when checked
-    stamps: dict[int, tuple[int, int] | None] = field(default_factory=dict)
+    stamps: dict[int, Stamp | None] = field(default_factory=dict)
     finished: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -52,7 +53,7 @@ class Batch:
     def still_as_checked(self, n: int) -> bool:
         """Whether draft ``n`` is what was checked: an upload always; a folder draft while unchanged on disk."""
         source = self.sources.get(n)
-        return not isinstance(source, Path) or _stamp(source) == self.stamps.get(n)
+        return not isinstance(source, Path) or stamp(source) == self.stamps.get(n)
 
     def finish(self, standard: Any, rules: Any) -> None:
         """Add the batch's cross-checked findings to each draft's (once)."""
@@ -99,7 +100,7 @@ class Batches:
                     raise DrafterError("这批报告已经检查完毕，不能再加入。请重新开始检查。")
                 batch.entries[n] = entry
                 batch.sources[n] = stored
-                batch.stamps[n] = _stamp(stored) if isinstance(stored, Path) else None
+                batch.stamps[n] = stamp(stored) if isinstance(stored, Path) else None
 
     def _make_room(self, size: int, current: Batch) -> None:
         """Forget the oldest other batches until ``size`` more bytes fit."""
@@ -108,10 +109,3 @@ class Batches:
                 return
             del self._batches[old.id]
 
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size

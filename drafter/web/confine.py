@@ -19,6 +19,18 @@ _SKIPPED_DIRS = {"__pycache__", "node_modules", "venv", "site-packages"}
 MAX_LISTED = 2000
 
 
+Stamp = tuple[int, int]  # a file's modification time and size: changed when either is
+
+
+def stamp(path: Path) -> Stamp | None:
+    """The file's stamp now; None when it is gone."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
 class OutsideFolder(DrafterError):
     """A name that would leave the served folder, or is not allowed there."""
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -22,13 +21,13 @@ from starlette.responses import JSONResponse
 
 from drafter import api
 from drafter.errors import DrafterError
+from drafter.reading.sniff import DRAFT_EXTENSIONS
 from drafter.web import newfiles
 from drafter.web.confine import Folder
 from drafter.web.inputs import FORM_SUFFIXES, INPUT_SUFFIXES
-from drafter.web.replies import MAX_UPLOAD_BYTES, body_of, failure, read_limited, refusal
+from drafter.web.replies import MAX_UPLOAD_BYTES, body_of, failure, read_limited, refusal, uploaded_name
 
-REPORT_SUFFIXES = (".docx", ".txt", ".md")
-NAME_HEADER = "x-file-name"
+REPORT_SUFFIXES = DRAFT_EXTENSIONS  # what drafter check reads, Word forms included
 
 
 class Importer:
@@ -38,7 +37,7 @@ class Importer:
 
     async def upload(self, request: Request) -> JSONResponse:
         """The report in the body (its name in X-File-Name); year, file and force in the address."""
-        name = unquote(request.headers.get(NAME_HEADER, "")).replace("\\", "/").rsplit("/", 1)[-1]
+        name = uploaded_name(request)
         if not name.lower().endswith(REPORT_SUFFIXES):
             return failure(f"“{name or '（未命名）'}”：只能导入 {'、'.join(REPORT_SUFFIXES)} 文件。", 415)
         data = await read_limited(request, MAX_UPLOAD_BYTES, f"{name}：文件")
@@ -49,10 +48,7 @@ class Importer:
         """A report or Word form in the folder: ``{"source": name, "year", "file", "force"}``."""
         asked = await body_of(request)
         name = str(asked.get("source") or "")
-        try:
-            path = self.folder.existing(name, REPORT_SUFFIXES)
-        except DrafterError as exc:
-            return refusal(exc)
+        path = self.folder.existing(name, REPORT_SUFFIXES)  # refused by the app's DrafterError handler
         return await run_in_threadpool(self._import, path, name, path, asked)
 
     def _import(self, source: Path | bytes, name: str, path: Path | None, asked: dict[str, Any]) -> JSONResponse:

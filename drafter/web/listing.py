@@ -14,10 +14,9 @@ from typing import Any
 
 from drafter import api
 from drafter.errors import DrafterError
-from drafter.web.confine import Folder
+from drafter.web import confine
+from drafter.web.confine import Folder, Stamp
 from drafter.web.inputs import FORM_SUFFIXES, INPUT_SUFFIXES
-
-Stamp = tuple[int, int]
 
 
 class InputList:
@@ -32,7 +31,7 @@ class InputList:
     def summaries(self) -> list[dict[str, Any]]:
         out = []
         for path in self.folder.files(INPUT_SUFFIXES + FORM_SUFFIXES):
-            stamp = _stamp(path)
+            stamp = confine.stamp(path)
             if stamp is None or (path.suffix.lower() in FORM_SUFFIXES and not self._is_form(path, stamp)):
                 continue
             out.append(self._summary(path, stamp))
@@ -73,10 +72,3 @@ class InputList:
             self._summaries[path] = (stamp, summary)
         return summary
 
-
-def _stamp(path: Path) -> Stamp | None:
-    try:
-        stat = path.stat()
-    except OSError:  # gone since the folder was walked
-        return None
-    return stat.st_mtime_ns, stat.st_size

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import unquote
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -47,6 +48,14 @@ async def body_of(request: Request) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise DrafterError("请求内容应是一个 JSON 对象。")
     return body
+
+
+NAME_HEADER = "x-file-name"  # an upload's file name, percent-encoded by the page
+
+
+def uploaded_name(request: Request) -> str:
+    """The uploaded file's own name, without any folders the browser sent."""
+    return unquote(request.headers.get(NAME_HEADER, "")).replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def refusal(exc: DrafterError, message: str | None = None) -> JSONResponse:

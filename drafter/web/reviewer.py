@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -22,14 +21,23 @@ from starlette.responses import JSONResponse, Response
 
 from drafter import api
 from drafter.errors import DrafterError
+from drafter.reading.sniff import DRAFT_EXTENSIONS
 from drafter.views.batch import MARKS, STATUS_WORDS, Row, rows, totals
 from drafter.web import reviewfiles
 from drafter.web.batches import Batch, Batches
 from drafter.web.confine import Folder
-from drafter.web.replies import MAX_UPLOAD_BYTES, TooLarge, body_of, failure, findings_json, read_limited, too_large
+from drafter.web.replies import (
+    MAX_UPLOAD_BYTES,
+    TooLarge,
+    body_of,
+    failure,
+    findings_json,
+    read_limited,
+    too_large,
+    uploaded_name,
+)
 
-DRAFT_SUFFIXES = (".docx", ".txt", ".md")
-NAME_HEADER = "x-file-name"
+DRAFT_SUFFIXES = DRAFT_EXTENSIONS  # the drafts drafter check DIR finds
 SIZE_HEADER = "x-file-size"
 UPLOADED = "上传的报告"
 
@@ -69,7 +77,7 @@ class Reviewer:
         return JSONResponse(await run_in_threadpool(self._checked, path, name, label, request))
 
     async def check_upload(self, request: Request) -> JSONResponse:
-        name = unquote(request.headers.get(NAME_HEADER, "")).replace("\\", "/").rsplit("/", 1)[-1] or "（未命名）"
+        name = uploaded_name(request) or "（未命名）"
         try:
             # The page sends only the size of a file it knows to be too large.
             size = request.headers.get(SIZE_HEADER, "")

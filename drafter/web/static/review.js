@@ -62,7 +62,7 @@ async function checkAll(jobs, folder) {
   review.finished = false;
   draw();
   const progress = document.getElementById("progress");
-  if (!jobs.length) { progress.textContent = "没有找到可检查的报告（.docx、.txt、.md）。"; return; }
+  if (!jobs.length) { progress.textContent = "没有找到可检查的报告（.docx、.txt、.md、.doc、.wps）。"; return; }
   const started = await request("/api/review-start", { body: folder === undefined ? {} : { folder } });
   if (!started.ok) { showMessage(started.json.error); return; }
   review.batch = started.json.batch;
