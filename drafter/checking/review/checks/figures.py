@@ -22,7 +22,8 @@ class ChangeParams(_Params):
     )
     up: list[str] = Field(description="表示上升的词")
     down: list[str] = Field(description="表示下降的词")
-    multipliers: dict[str, float] = Field(default_factory=lambda: {"万": 1e4, "亿": 1e8})
+    multipliers: dict[str, float] = Field(description="数字后的单位词及其倍数（如 万: 10000），用于 au、bu 组")
+    points: list[str] = Field(min_length=1, description="pct 组中含这些词时，变化幅度按百分点计（两个比例相减）")
 
     @field_validator("patterns")
     @classmethod
@@ -58,8 +59,8 @@ def _mismatch(m: re.Match[str], params: ChangeParams) -> dict | None:
     direction = m.group("dir")
     rising = any(direction.startswith(w) for w in params.up)
     falling = any(direction.startswith(w) for w in params.down)
-    points = "百分点" in (m.group("pct") or "")
-    if points:
+    pct = m.group("pct") or ""
+    if any(word in pct for word in params.points):
         actual = b - a
         shown = f"{abs(actual):.2f}".rstrip("0").rstrip(".") + "个百分点"
     elif a:
@@ -79,12 +80,18 @@ def _mismatch(m: re.Match[str], params: ChangeParams) -> dict | None:
 class RestatedParams(_Params):
     min_key: int = Field(6, ge=2, description="数字前的说法至少这么多字才比较（太短的说法可能指不同的事）")
     skip: list[str] = Field(default_factory=list, description="说法中含这些词的不比较（如“同比”“分别”）")
+    approximate: list[str] = Field(default_factory=list, description="紧跟数字、表示约数的词（如“余”“多”）：约数不比较")
 
 
-# A number with its unit; the words right before it are taken from the text (_words_before).
-# (\d\d* rather than \d+: an expression opening on a character class is searched for that
-# class first, and most of a report is not digits.)
-_QUANTITY = re.compile(r"(\d\d*(?:\.\d+)?)(余|多)?([\u4e00-\u9fff%％]{1,2})")
+
+
+def _quantity(params: RestatedParams) -> re.Pattern[str]:
+    r"""A number, a word making it approximate, its unit; the words before it are taken from the
+    text (_words_before). (\d\d* rather than \d+: an expression opening on a character class is
+    searched for that class first, and most of a report is not digits.)"""
+    about = "|".join(map(re.escape, sorted(params.approximate, key=len, reverse=True)))
+    return re.compile(rf"(\d\d*(?:\.\d+)?)({about})?([\u4e00-\u9fff%％]{{1,2}})" if about
+                      else r"(\d\d*(?:\.\d+)?)()([\u4e00-\u9fff%％]{1,2})")
 
 
 def restated(ctx: Context, params: RestatedParams) -> Iterator[Hit]:
@@ -92,7 +99,7 @@ def restated(ctx: Context, params: RestatedParams) -> Iterator[Hit]:
     first: dict[tuple[str, str], tuple[str, str]] = {}  # (words, unit) → (value, where)
     skip = prepared(params, "skip", lambda p: re.compile("|".join(map(re.escape, p.skip))) if p.skip else None)
     back = ("", "")  # the text read and the same backwards, to find the words before a number
-    for passage, start, end, m in ctx.scope.finditer(_QUANTITY):
+    for passage, start, end, m in ctx.scope.finditer(prepared(params, "quantity", _quantity)):
         value, about, unit = m.group(1), m.group(2), m.group(3)
         if about:
             continue  # "20余次" is no figure to hold another against
