@@ -16,7 +16,7 @@ from typing import Literal
 from drafter.checking.headings import Unit, analyser, first_sentence, normalize
 from drafter.checking.prepared import per_standard
 from drafter.document import Document
-from drafter.standard import Standard, fill_year
+from drafter.standard import Standard, fill_known_year
 
 How = Literal["heading", "themed", "cue", "inferred", "unheaded"]
 
@@ -117,7 +117,7 @@ def _make_words(std: Standard, year: int | None) -> Words:
         for p in std.parts
     }
     return (
-        {p.id: [normalize(a) for a in (_fill(a, year) for a in p.recognition.aliases) if a] for p in std.parts},
+        {p.id: [normalize(a) for a in (fill_known_year(a, year) for a in p.recognition.aliases) if a] for p in std.parts},
         {p.id: _patterns(p.recognition.heading_patterns, year) for p in std.parts},
         {p.id: _patterns(p.recognition.cues, year) for p in std.parts},
         _patterns(std.role("problems").recognition.cause_cues, year),
@@ -126,11 +126,5 @@ def _make_words(std: Standard, year: int | None) -> Words:
     )
 
 
-def _fill(text: str, year: int | None) -> str | None:
-    if "{year}" in text or "{next_year}" in text:
-        return fill_year(text, year) if year else None
-    return text
-
-
 def _patterns(patterns: list[str], year: int | None) -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in (_fill(p, year) for p in patterns) if p]
+    return [re.compile(p) for p in (fill_known_year(p, year) for p in patterns) if p]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from drafter.checking.draft import Draft, Start
 from drafter.checking.results import PartResult
-from drafter.checking.verdicts import snippet
+from drafter.document.cjk import snippet
 
 
 def plans(draft: Draft, starts: list[Start]) -> None:

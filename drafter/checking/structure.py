@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from drafter.checking.headings import Unit
 from drafter.checking.results import PartResult
+from drafter.document.cjk import snippet
 from drafter.findings import Finding
 from drafter.standard import Standard
 
@@ -12,8 +13,7 @@ from drafter.standard import Standard
 def findings(std: Standard, content: list[Unit], meta: list[Unit], results: list[PartResult]) -> list[Finding]:
     out = []
     if meta:
-        first = meta[0].text.strip()
-        shown = first if len(first) <= 20 else first[:20] + "……"
+        shown = snippet(meta[0].text, 20)
         out.append(Finding(
             "front.page-furniture", "info",
             f"有 {len(meta)} 行是网页或文件的附加信息（如“{shown}”），"

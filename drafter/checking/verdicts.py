@@ -15,14 +15,8 @@ from drafter.checking.draft import Draft, Start
 from drafter.checking.headings import Unit
 from drafter.checking.needles import may_match
 from drafter.checking.results import PartResult
+from drafter.document.cjk import snippet
 from drafter.standard import Part
-
-_SNIPPET = 30
-
-
-def snippet(text: str, limit: int = _SNIPPET) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[:limit] + "……"
 
 
 def verdict(draft: Draft, part: Part, starts: list[Start]) -> PartResult:

@@ -18,6 +18,12 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _COUNTED = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]+")
 
 
+def snippet(text: str, limit: int = 30) -> str:
+    """The text as quoted in a message: cut at ``limit`` characters, marked with ……"""
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "……"
+
+
 def count_chars(text: str) -> int:
     """Characters that carry content: CJK, digits and letters (no punctuation, spaces)."""
     return sum(map(len, _COUNTED.findall(text)))

@@ -10,8 +10,9 @@ from drafter.standard.model import (
     Part,
     Standard,
     Topic,
+    fill_known_year,
     fill_year,
     load_standard,
 )
 
-__all__ = ["Numbering", "Order", "Part", "Standard", "Topic", "fill_year", "load_standard"]
+__all__ = ["Numbering", "Order", "Part", "Standard", "Topic", "fill_known_year", "fill_year", "load_standard"]

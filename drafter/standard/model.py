@@ -32,6 +32,13 @@ def fill_year(text: str, year: int) -> str:
     return text.replace("{year}", str(year)).replace("{next_year}", str(year + 1))
 
 
+def fill_known_year(text: str, year: int | None) -> str | None:
+    """``fill_year`` for a report whose year may be unknown: None when the text needs it and it is."""
+    if "{year}" in text or "{next_year}" in text:
+        return fill_year(text, year) if year else None
+    return text
+
+
 def _regex(pattern: str) -> str:
     try:
         re.compile(fill_year(pattern, 2000))

@@ -12,7 +12,8 @@ from typing import Any
 
 from drafter.checking.needles import may_match
 from drafter.checking.review.passages import Item, Passage, Subject
-from drafter.standard import Standard, fill_year
+from drafter.document.cjk import snippet
+from drafter.standard import Standard, fill_known_year
 
 _CONTEXT = 12  # characters quoted on each side of a hit
 _LONG = 40  # a longer hit is quoted by its opening words
@@ -133,14 +134,7 @@ class Context:
 
     def fill(self, pattern: str) -> str | None:
         """A pattern with {year}/{next_year} filled in; None when it needs a year the report lacks."""
-        if "{year}" in pattern or "{next_year}" in pattern:
-            return fill_year(pattern, self.year) if self.year else None
-        return pattern
-
-
-def snippet(text: str, limit: int = 30) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[:limit] + "……"
+        return fill_known_year(pattern, self.year)
 
 
 class SentenceSpans:

@@ -16,8 +16,9 @@ from drafter.checking.review.checks.textsim import (
     shingles,
     words,
 )
-from drafter.checking.review.hits import SENTENCE_END, Context, Hit, snippet
+from drafter.checking.review.hits import SENTENCE_END, Context, Hit
 from drafter.checking.review.passages import Passage, Subject
+from drafter.document.cjk import snippet
 
 
 class _Params(BaseModel):

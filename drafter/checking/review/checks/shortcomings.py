@@ -9,9 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.checking.needles import may_match
 from drafter.checking.review.checks.textsim import WordIndex, rarity_in, words
-from drafter.checking.review.hits import Context, Hit, snippet
+from drafter.checking.review.hits import Context, Hit
 from drafter.checking.review.passages import Item
-from drafter.document.cjk import count_chars
+from drafter.document.cjk import count_chars, snippet
 from drafter.standard.model import Regex
 
 
