@@ -108,7 +108,7 @@ class _Writer:
         elif isinstance(value, (int, float)):
             self.lines.append(f"{head} {number(value)}")
         elif isinstance(value, dt.date):
-            self.lines.append(f"{head} {value.year}年{value.month}月{value.day}日")
+            self.lines.append(f"{head} {chinese_date(value)}")
         elif isinstance(value, str) and self.quote_all:
             self.lines.append(f"{head} {json.dumps(value, ensure_ascii=False)}")
         elif isinstance(value, str) and len(value) > _WIDTH:
@@ -116,6 +116,11 @@ class _Writer:
             self.lines.extend(f"{' ' * (indent + 2)}{line}" for line in wrap(value))
         else:
             self.lines.append(f"{head} {quoted(str(value))}")
+
+
+def chinese_date(value: dt.date) -> str:
+    """2026年2月12日: as the input's dates are written, and read back."""
+    return f"{value.year}年{value.month}月{value.day}日"
 
 
 def number(value: float | int) -> str:

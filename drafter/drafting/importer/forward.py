@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drafter.drafting.importer.emit import chinese_date, number
 from drafter.drafting.importer.figures import Figures, Found
 from drafter.drafting.input import Report
 from drafter.standard import Standard
@@ -123,7 +124,7 @@ class Mover:
 
     def _marker(self, found: Found) -> str:
         self.counts["blanks"] += 1
-        return self.std.blank(f"今年的数，上年为{_number(found.value)}{found.unit}")
+        return self.std.blank(f"今年的数，上年为{number(found.value)}{found.unit}")
 
     # -- plans and meta ----------------------------------------------------------
 
@@ -153,16 +154,12 @@ class Mover:
         last_date = meta.get("date")
         meta["date"] = None
         if last_date:
-            self.comments[("meta", "date")] = [f"去年的成文日期是{last_date.year}年{last_date.month}月{last_date.day}日；请填今年的。"]
+            self.comments[("meta", "date")] = [f"去年的成文日期是{chinese_date(last_date)}；请填今年的。"]
         for key in ("doc_number", "printed"):
             if meta.get(key):
                 self.comments[("meta", key)] = [f"去年的是“{_said(meta[key])}”；请填今年的。"]
                 meta[key] = None
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(value)
-
-
 def _said(value: Any) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if hasattr(value, "year") else str(value)
+    return chinese_date(value) if hasattr(value, "year") else str(value)
