@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from drafter.checking.headings import Unit, analyser, first_sentence, normalize
@@ -38,12 +39,30 @@ class Draft:
         self.content = [i for i, u in enumerate(self.units) if u.content]
         self.year = self._year()
         self.placeholder = std.placeholder_re
-        self.top: int | None = None  # the top heading level (set by starts.explicit)
-        self.next_heading: list[int | None] | None = None  # per content paragraph: the next heading's level
         self.roles = std.roles
         # The standard's words for a report of this year: the same for every draft of that year.
         (self.aliases, self.heading_patterns, self.cues, self.causes, self.after,
          self._following) = _words(std, self.year)
+
+    @cached_property
+    def top(self) -> int | None:
+        """The top heading level among the content's headings."""
+        return min((u.level for i in self.content if (u := self.units[i]).role == "heading" and u.level),
+                   default=None)
+
+    @cached_property
+    def next_heading(self) -> list[int | None]:
+        """Per content paragraph: the level of the next heading after it (None: no more headings)."""
+        following: list[int | None] = [None] * len(self.content)
+        level = None
+        for k in range(len(self.content) - 1, -1, -1):
+            following[k] = level
+            unit = self.units[self.content[k]]
+            if unit.role == "heading" and not unit.run_in:
+                level = unit.level
+            elif unit.role == "heading":
+                level = unit.level or level
+        return following
 
     @property
     def turned(self) -> set[str]:

@@ -11,7 +11,7 @@ def explicit(draft: Draft) -> list[Start]:
     is a theme of the measures until the report has turned to its problems."""
     units = draft.units
     headings = [units[i] for i in draft.content if units[i].role == "heading"]
-    top = draft.top = min((u.level for u in headings if u.level), default=None)
+    top = draft.top
     top_shape = next((u.shape for u in headings if u.level == top and u.numbered), "")
     starts: list[Start] = []
     started: set[str] = set()
@@ -80,17 +80,6 @@ def _nested(draft: Draft, n: int) -> bool:
     mentioned among the measures), however its first sentence reads: a
     part can begin only where the next heading is not a sub-heading.
     """
-    if draft.next_heading is None:
-        following: list[int | None] = [None] * len(draft.content)
-        level = None
-        for k in range(len(draft.content) - 1, -1, -1):
-            following[k] = level
-            unit = draft.units[draft.content[k]]
-            if unit.role == "heading" and not unit.run_in:
-                level = unit.level
-            elif unit.role == "heading":
-                level = unit.level or level
-        draft.next_heading = following
     level = draft.next_heading[n]
     return draft.top is not None and level is not None and level > draft.top
 
