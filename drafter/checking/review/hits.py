@@ -11,6 +11,7 @@ from itertools import accumulate
 from typing import Any
 
 from drafter.checking.needles import may_match
+from drafter.checking.prepared import per_object
 from drafter.checking.review.passages import Item, Passage, Subject
 from drafter.document.cjk import snippet
 from drafter.standard import Standard, fill_known_year
@@ -66,16 +67,9 @@ def pattern(text: str) -> re.Pattern[str]:
     return re.compile(text, re.MULTILINE if "^" in text or "$" in text else 0)
 
 
-_PREPARED: dict[tuple[int, str], tuple[Any, Any]] = {}
-
-
 def prepared(params: Any, name: str, build: Any) -> Any:
-    """What a check works out from its parameters (tables, compiled terms), once per rule: kept
-    with the parameters object, which the rule set keeps alive for the whole run."""
-    key = (id(params), name)
-    if key not in _PREPARED or _PREPARED[key][0] is not params:
-        _PREPARED[key] = (params, build(params))
-    return _PREPARED[key][1]
+    """What a check works out from its parameters (tables, compiled terms), once per rule."""
+    return per_object(params, ("params", name), build)
 
 
 class Scope:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafter.checking.prepared import per_object
 from drafter.checking.review.hits import Context, Hit, SentenceSpans, pattern
 from drafter.checking.review.model import Matcher, Pattern, Word
 from drafter.checking.review.wordsearch import WordSearch
@@ -45,14 +46,9 @@ def _scan_words(words: list[Word], ctx: Context) -> Iterator[Hit]:
             yield Hit.at(passage, (start, end), right=word.right)
 
 
-# Word lists made ready, by the list they were made from (kept alive here, so ids stay unique).
-_WORDS: dict[int, tuple[list[Word], WordSearch, dict[str, Word]]] = {}
-
-
 def _word_search(words: list[Word]) -> tuple[WordSearch, dict[str, Word]]:
-    if id(words) not in _WORDS:
-        _WORDS[id(words)] = (words, WordSearch(w.wrong for w in words), {w.wrong: w for w in words})
-    return _WORDS[id(words)][1:]
+    """A word list made ready for searching, once per list."""
+    return per_object(words, "words", lambda ws: (WordSearch(w.wrong for w in ws), {w.wrong: w for w in ws}))
 
 
 def _scan_patterns(patterns: list[Pattern], ctx: Context) -> Iterator[Hit]:
