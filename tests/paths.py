@@ -7,3 +7,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def seed_file(prefix: str) -> Path:
+    """The seed report whose file name starts with ``prefix`` (e.g. "000")."""
+    return next(p for p in SEEDS if p.name.startswith(prefix))

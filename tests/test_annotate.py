@@ -13,13 +13,9 @@ import pytest
 from batch_support import reviewer_folder
 from docx.oxml.ns import qn
 from docx_fixtures import build, lines_of
-from paths import SEEDS
+from paths import seed_file
 
 import drafter
-
-
-def _seed(prefix: str):
-    return next(p for p in SEEDS if p.name.startswith(prefix))
 
 
 def _comments(path) -> dict[int, tuple[str, str]]:
@@ -35,7 +31,7 @@ def _comments(path) -> dict[int, tuple[str, str]]:
 
 @pytest.fixture
 def seed_docx(tmp_path):
-    return build(lines_of(_seed("000")), tmp_path / "万州.docx", styled=False)
+    return build(lines_of(seed_file("000")), tmp_path / "万州.docx", styled=False)
 
 
 def test_one_comment_per_finding_on_its_paragraph_and_a_summary_at_the_top(cli, seed_docx, tmp_path):
@@ -48,7 +44,7 @@ def test_one_comment_per_finding_on_its_paragraph_and_a_summary_at_the_top(cli, 
     comments = _comments(out)
     assert len(comments) == len(result.findings) + 1
     summary, top = comments[0]
-    assert "drafter 检查意见" in summary and "不完整" in summary and top == lines_of(_seed("000"))[0]
+    assert "drafter 检查意见" in summary and "不完整" in summary and top == lines_of(seed_file("000"))[0]
     paragraphs = {b.index: b.text for b in drafter.read(seed_docx).blocks}
     ordered = sorted(result.findings, key=lambda f: (f.position is not None, f.position or 0))
     for finding, (text, anchored) in zip(ordered, [comments[i] for i in sorted(comments)[1:]], strict=True):
@@ -86,7 +82,7 @@ def test_annotate_dir_mirrors_the_folder_and_skips_unreadable_files(cli, tmp_pat
 
 
 def test_annotate_is_for_one_file_and_never_overwrites(cli, seed_docx, tmp_path):
-    run = cli("check", seed_docx, _seed("003"), "--annotate", tmp_path / "x.docx")
+    run = cli("check", seed_docx, seed_file("003"), "--annotate", tmp_path / "x.docx")
     assert run.exit_code == 2 and "--annotate-dir" in run.stderr
     assert cli("check", seed_docx, "--annotate", seed_docx, "--force").exit_code == 2  # never over the input
     target = tmp_path / "已有.docx"
@@ -135,5 +131,5 @@ def test_a_package_that_cannot_be_written_back_is_annotated_on_a_relaid_copy(cli
     assert run.exit_code == 1 and "Traceback" not in run.stdout + run.stderr
     comments = _comments(out)
     assert len(comments) == len(drafter.check(broken).findings) + 1
-    assert "无法直接加批注" in comments[0][0] and comments[0][1] == lines_of(_seed("000"))[0]
+    assert "无法直接加批注" in comments[0][0] and comments[0][1] == lines_of(seed_file("000"))[0]
     assert docx.Document(io.BytesIO(out.read_bytes())).paragraphs

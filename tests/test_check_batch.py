@@ -7,12 +7,8 @@ import json
 import re
 
 from batch_support import reviewer_folder
-from paths import SEEDS
+from paths import seed_file
 from rich.cells import cell_len
-
-
-def _seed(prefix: str):
-    return next(p for p in SEEDS if p.name.startswith(prefix))
 
 
 def test_a_folder_is_walked_for_drafts_in_order_passing_over_hidden_temporary_and_other_files(cli, tmp_path):
@@ -29,17 +25,17 @@ def test_a_folder_is_walked_for_drafts_in_order_passing_over_hidden_temporary_an
 
 
 def test_one_file_gives_one_object_and_a_folder_with_one_file_a_list(cli, tmp_path):
-    assert isinstance(json.loads(cli("check", _seed("003"), "--format", "json").stdout), dict)
+    assert isinstance(json.loads(cli("check", seed_file("003"), "--format", "json").stdout), dict)
     folder = tmp_path / "one"
     folder.mkdir()
-    (folder / "a.txt").write_bytes(_seed("003").read_bytes())
+    (folder / "a.txt").write_bytes(seed_file("003").read_bytes())
     listed = json.loads(cli("check", folder, "--format", "json").stdout)
     assert isinstance(listed, list) and len(listed) == 1
 
 
 def test_files_given_by_name_are_checked_whatever_their_name(cli, tmp_path):
     odd = tmp_path / "~$草稿.txt"
-    odd.write_bytes(_seed("003").read_bytes())
+    odd.write_bytes(seed_file("003").read_bytes())
     run = cli("check", odd, "--format", "json")
     assert run.exit_code == 0 and json.loads(run.stdout)["complete"] is True
 
@@ -78,19 +74,19 @@ def test_the_matrix_fits_80_columns_puts_unreadable_and_incomplete_first_and_kee
 
 
 def test_detail_adds_each_files_table_after_the_matrix(cli):
-    plain = cli("check", _seed("003"), _seed("004"))
-    detailed = cli("check", _seed("003"), _seed("004"), "--detail")
+    plain = cli("check", seed_file("003"), seed_file("004"))
+    detailed = cli("check", seed_file("003"), seed_file("004"), "--detail")
     assert "主题覆盖" not in plain.stdout and "依据" not in plain.stdout
     assert detailed.stdout.count("主题覆盖") == 2 and detailed.stdout.index("结论") < detailed.stdout.index("依据")
 
 
 def test_batch_exit_codes_are_the_worst_of_the_files(cli, tmp_path):
-    complete = _seed("003")
+    complete = seed_file("003")
     assert cli("check", complete, complete).exit_code == 0
-    assert cli("check", complete, _seed("004")).exit_code == 1
+    assert cli("check", complete, seed_file("004")).exit_code == 1
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert cli("check", complete, _seed("004"), empty).exit_code == 2
+    assert cli("check", complete, seed_file("004"), empty).exit_code == 2
 
 
 def test_an_error_level_finding_makes_a_complete_report_exit_1(cli, monkeypatch):
@@ -105,7 +101,7 @@ def test_an_error_level_finding_makes_a_complete_report_exit_1(cli, monkeypatch)
         return result
 
     monkeypatch.setattr(module, "recognize", with_error)
-    run = cli("check", _seed("003"), _seed("003"))
+    run = cli("check", seed_file("003"), seed_file("003"))
     assert run.exit_code == 1 and "有错误" in run.stdout
 
 
@@ -118,7 +114,7 @@ def test_a_terminal_gets_a_progress_bar_for_more_than_a_few_files(tmp_path):
     files = []
     for n in range(6):
         copy = tmp_path / f"{n}.txt"
-        copy.write_bytes(_seed("003").read_bytes())
+        copy.write_bytes(seed_file("003").read_bytes())
         files.append(str(copy))
     leader, follower = pty.openpty()
     try:

@@ -7,13 +7,10 @@ import os
 import zipfile
 
 import pytest
-from paths import SEEDS
+from paths import SEEDS, seed_file
 
 PART_IDS = ["measures", "leadership", "shortcomings", "plans", "other"]
 
-
-def _seed(prefix: str):
-    return next(p for p in SEEDS if p.name.startswith(prefix))
 
 
 FINDING_KEYS = {"rule", "level", "message", "excerpt", "position", "where"}
@@ -49,7 +46,7 @@ def test_json_for_several_files_is_a_list_following_the_contract(cli):
 
 
 def test_json_for_one_file_is_one_object_and_complete_exits_0(cli):
-    run = cli("check", _seed("003"), "--format", "json")
+    run = cli("check", seed_file("003"), "--format", "json")
     assert run.exit_code == 0
     obj = json.loads(run.stdout)
     _assert_contract(obj)
@@ -67,22 +64,22 @@ def test_json_complete_means_every_required_part_found(cli):
 
 
 def test_table_output_names_parts_status_evidence_position_and_verdict(cli):
-    run = cli("check", _seed("004"))
+    run = cli("check", seed_file("004"))
     assert run.exit_code == 1
     out = run.stdout
     for text in ("主要举措和成效", "存在的不足和原因", "✗ 缺失", "✓ 已找到", "第 3 段", "结论：不齐全", "审查意见", "考核", "主题覆盖"):
         assert text in out, text
-    complete = cli("check", _seed("003"))
+    complete = cli("check", seed_file("003"))
     assert complete.exit_code == 0 and "结论：必需的 4 个部分齐全" in complete.stdout
 
 
 def test_unreadable_file_among_others_exits_2_and_the_rest_are_still_checked(cli, tmp_path):
     empty = tmp_path / "empty.docx"
     empty.write_bytes(b"")
-    run = cli("check", _seed("003"), empty, "--format", "json")
+    run = cli("check", seed_file("003"), empty, "--format", "json")
     assert run.exit_code == 2
     payload = json.loads(run.stdout)
-    assert [obj["file"] for obj in payload] == [str(_seed("003")), str(empty)]
+    assert [obj["file"] for obj in payload] == [str(seed_file("003")), str(empty)]
     readable, unreadable = payload
     _assert_contract(readable)
     # An unreadable file keeps its place, as an error entry: parts empty exactly then.
@@ -93,16 +90,16 @@ def test_unreadable_file_among_others_exits_2_and_the_rest_are_still_checked(cli
     alone = cli("check", empty, "--format", "json")
     assert alone.exit_code == 2
     assert json.loads(alone.stdout)["file"] == str(empty)  # one object, never null
-    table = cli("check", _seed("003"), empty)
+    table = cli("check", seed_file("003"), empty)
     assert table.exit_code == 2 and "无法读取 1 个" in table.stdout
 
 
 def test_bad_format_option_and_bad_schema_exit_2(cli, tmp_path):
-    run = cli("check", _seed("003"), "--format", "xml")
+    run = cli("check", seed_file("003"), "--format", "xml")
     assert run.exit_code == 2 and "table 或 json" in run.stderr
     schema = tmp_path / "bad.yaml"
     schema.write_text("id: [", encoding="utf-8")
-    assert cli("check", _seed("003"), "--schema", schema).exit_code == 2
+    assert cli("check", seed_file("003"), "--schema", schema).exit_code == 2
 
 
 def test_custom_schema_aliases_change_recognition(cli, tmp_path):
@@ -184,13 +181,13 @@ def test_a_bug_while_checking_many_files_exits_3(cli, monkeypatch):
         raise RuntimeError("模拟的程序错误")
 
     monkeypatch.setattr(api, "check_many", failing)
-    run = cli("check", _seed("003"), _seed("001"))
+    run = cli("check", seed_file("003"), seed_file("001"))
     assert run.exit_code == 3 and "内部错误" in run.stderr and "Traceback" not in run.stderr
 
 
 def test_mistyped_chinese_numbering_is_text_not_an_internal_error(cli, tmp_path):
     draft = tmp_path / "笔误.txt"
-    lines = [_seed("003").read_text(encoding="utf-8"), "一一、继续加强执法监督", "（十一十）深化普法", "二十二十、其他"]
+    lines = [seed_file("003").read_text(encoding="utf-8"), "一一、继续加强执法监督", "（十一十）深化普法", "二十二十、其他"]
     draft.write_text("\n".join(lines), encoding="utf-8")
     run = cli("check", draft, "--format", "json")
     assert run.exit_code in (0, 1), run.stderr

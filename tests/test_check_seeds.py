@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from docx_fixtures import build, lines_of
-from paths import SEEDS
+from paths import SEEDS, seed_file
 
 from drafter import reading as readers
 from drafter.checking.recognize import recognize
@@ -20,12 +20,9 @@ TRUTH = {
 }
 
 
-def _seed(prefix: str):
-    return next(p for p in SEEDS if p.name.startswith(prefix))
-
 
 def _variant(prefix: str, variant: str, tmp_path):
-    seed = _seed(prefix)
+    seed = seed_file(prefix)
     if variant == "txt":
         return seed
     document = build(lines_of(seed), tmp_path / f"{seed.stem}.docx", styled=variant == "docx-styled")
@@ -52,7 +49,7 @@ def test_truth_table(prefix, variant, tmp_path, std):
 
 @pytest.mark.parametrize("prefix", sorted(TRUTH))
 def test_found_and_partial_parts_carry_evidence_and_a_position_in_the_file(prefix, std):
-    path = _seed(prefix)
+    path = seed_file(prefix)
     paragraphs = lines_of(path)
     result = recognize(readers.read(path), std)
     for part in result.parts:
@@ -66,7 +63,7 @@ def test_found_and_partial_parts_carry_evidence_and_a_position_in_the_file(prefi
 
 
 def test_seed_000_lost_measures_heading_and_unheaded_later_parts_are_explained(std):
-    result = recognize(readers.read(_seed("000")), std)
+    result = recognize(readers.read(seed_file("000")), std)
     parts = {p.id: p for p in result.parts}
     assert "无标题" in parts["measures"].evidence
     assert "无标题" in parts["shortcomings"].evidence
@@ -77,14 +74,14 @@ def test_seed_000_lost_measures_heading_and_unheaded_later_parts_are_explained(s
 
 
 def test_seed_002_leadership_is_only_a_subheading_inside_the_first_theme(std):
-    result = recognize(readers.read(_seed("002")), std)
+    result = recognize(readers.read(seed_file("002")), std)
     leadership = next(p for p in result.parts if p.id == "leadership")
     assert leadership.status == "partial"
     assert "小标题" in leadership.evidence and "组织领导" in leadership.evidence
 
 
 def test_seed_004_themed_measures_after_leadership_first_is_an_accepted_order(std):
-    result = recognize(readers.read(_seed("004")), std)
+    result = recognize(readers.read(seed_file("004")), std)
     measures = next(p for p in result.parts if p.id == "measures")
     assert "主题" in measures.evidence
     assert not any("顺序" in w for w in result.warnings)
@@ -94,7 +91,7 @@ def test_seed_004_themed_measures_after_leadership_first_is_an_accepted_order(st
 def test_shortcomings_without_causes_are_flagged(prefix, warns, std):
     import drafter
 
-    result = drafter.check(_seed(prefix))
+    result = drafter.check(seed_file(prefix))
     assert any("原因" in w for w in result.warnings) == warns
 
 
@@ -102,5 +99,5 @@ def test_seeds_are_recognized_as_reports_and_003_is_in_an_accepted_order(std):
     for path in SEEDS:
         result = recognize(readers.read(path), std)
         assert not any("不像法治政府建设年度报告" in w for w in result.warnings), path.name
-    result = recognize(readers.read(_seed("003")), std)
+    result = recognize(readers.read(seed_file("003")), std)
     assert not any("顺序" in w for w in result.warnings)

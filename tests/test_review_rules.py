@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
-from paths import EXAMPLES, ROOT, SEEDS
+from paths import EXAMPLES, ROOT, seed_file
 
 import drafter
 from drafter.resources import data_dir
@@ -17,9 +16,6 @@ from drafter.resources import data_dir
 RULES = ROOT / "schemas" / "rules"
 COUNTY = next(p for p in EXAMPLES if "county" in p.name)
 
-
-def _seed(prefix: str) -> Path:
-    return next(p for p in SEEDS if p.name.startswith(prefix))
 
 
 def _write(tmp_path, name, text):
@@ -67,7 +63,7 @@ rules:
 
 def test_a_unit_file_adds_a_typo_pair_switches_rules_off_and_changes_a_level(tmp_path, cli):
     unit = _write(tmp_path, "本局规则.yaml", UNIT_RULES)
-    draft = _write(tmp_path, "稿.txt", _seed("000").read_text(encoding="utf-8").replace("提升打防管控能力", "提升打防管空能力"))
+    draft = _write(tmp_path, "稿.txt", seed_file("000").read_text(encoding="utf-8").replace("提升打防管控能力", "提升打防管空能力"))
     plain = json.loads(cli("check", draft, "--format", "json").stdout)
     assert not any(f["rule"] == "typo.local" for f in plain["findings"])
     assert any(f["rule"] == "punct.halfwidth" for f in plain["findings"])
@@ -82,9 +78,9 @@ def test_a_unit_file_adds_a_typo_pair_switches_rules_off_and_changes_a_level(tmp
 def test_switching_a_rule_off_with_enabled_false(tmp_path, std):
     unit = _write(tmp_path, "r.yaml", "rules:\n  - id: year.opening-missing\n    enabled: false\n")
     rules = drafter.load_rules(std, unit)
-    result = drafter.check(_seed("000"), rules=rules)
+    result = drafter.check(seed_file("000"), rules=rules)
     assert not any(f.rule == "year.opening-missing" for f in result.findings)
-    assert any(f.rule == "year.opening-missing" for f in drafter.check(_seed("000")).findings)
+    assert any(f.rule == "year.opening-missing" for f in drafter.check(seed_file("000")).findings)
 
 
 def test_validate_and_render_take_the_unit_file_too(tmp_path, cli):
@@ -124,7 +120,7 @@ def test_validate_and_render_take_the_unit_file_too(tmp_path, cli):
 )
 def test_a_malformed_unit_file_is_refused_with_its_line_and_exit_2(tmp_path, cli_process, text, where, expected):
     bad = _write(tmp_path, "坏规则.yaml", text)
-    run = cli_process("check", _seed("003"), "--rules", bad)
+    run = cli_process("check", seed_file("003"), "--rules", bad)
     assert run.exit_code == 2
     assert "Traceback" not in run.stderr
     assert f"{bad}:{where}:" in run.stderr, run.stderr
@@ -150,11 +146,11 @@ def test_a_copied_standard_without_a_rules_folder_uses_the_bundled_rules(tmp_pat
     # The bundled folder: the repository's in a checkout, the package's copy in an installed wheel.
     assert std.rules_dir.resolve() == (data_dir("schemas") / "rules").resolve()
     assert sorted(p.name for p in std.rules_dir.glob("*.yaml")) == sorted(p.name for p in RULES.glob("*.yaml"))
-    assert any(f.rule == "term.leader-name" for f in drafter.check(_seed("000"), standard=std).findings)
+    assert any(f.rule == "term.leader-name" for f in drafter.check(seed_file("000"), standard=std).findings)
 
 
 def test_warnings_leave_the_exit_code_errors_make_it_1(tmp_path, cli):
-    body = _seed("003").read_text(encoding="utf-8")  # complete; its findings are warnings only
+    body = seed_file("003").read_text(encoding="utf-8")  # complete; its findings are warnings only
     assert cli("check", _write(tmp_path, "a.txt", body)).exit_code == 0
     flawed = body.replace("习近平法治思想", "习法治思想", 1)
     run = cli("check", _write(tmp_path, "b.txt", flawed), "--format", "json")
@@ -176,7 +172,7 @@ def test_an_error_finding_in_an_input_makes_validate_exit_1_but_keeps_it_complet
 
 
 def test_check_table_lists_the_findings_with_place_level_and_words(cli):
-    run = cli("check", _seed("000"))
+    run = cli("check", seed_file("000"))
     out = run.stdout
     assert "审查意见" in out and "错误" in out and "习法治思想" in out and "第10段" in out
     assert "参考（punct.halfwidth）" in out  # info findings are summarised per rule

@@ -11,7 +11,7 @@ import zipfile
 import docx
 import pytest
 from docx_fixtures import build, lines_of
-from paths import SEEDS
+from paths import seed_file
 from test_check_seeds import TRUTH
 from word_structures import NUMBERER, in_text_boxes, leadership_first, numbered, with_moves
 
@@ -37,9 +37,6 @@ VARIANTS = {
 }
 
 
-def _seed(prefix: str):
-    return next(p for p in SEEDS if p.name.startswith(prefix))
-
 
 def _canonical(line: str) -> tuple:
     match = NUMBERER.match(line)
@@ -50,7 +47,7 @@ def _canonical(line: str) -> tuple:
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 @pytest.mark.parametrize("prefix", sorted(TRUTH))
 def test_the_text_comes_back_once_in_order_and_the_truth_table_holds(prefix, variant, tmp_path, std):
-    lines = lines_of(_seed(prefix))
+    lines = lines_of(seed_file(prefix))
     path = VARIANTS[variant](lines, tmp_path / f"{prefix}.docx")
     if isinstance(path, tuple):  # a variant that also changes the order of the text
         path, lines = path
@@ -63,7 +60,7 @@ def test_the_text_comes_back_once_in_order_and_the_truth_table_holds(prefix, var
     for part_id, allowed in TRUTH[prefix].items():
         assert statuses[part_id] in allowed, (part_id, statuses[part_id], [p.evidence for p in result.parts])
     if variant == "leadership-first" and prefix == "003":
-        assert lines != lines_of(_seed(prefix))  # the leadership section did move to the front
+        assert lines != lines_of(seed_file(prefix))  # the leadership section did move to the front
         assert not any(f.rule == "part.order" for f in result.findings)
 
 
@@ -160,7 +157,7 @@ def test_strict_open_xml_is_read_and_annotated_on_a_relaid_copy_that_says_why(tm
     import drafter
 
     source = tmp_path / "plain.docx"
-    numbered(lines_of(_seed("003")), source, linked=True)
+    numbered(lines_of(seed_file("003")), source, linked=True)
     strict = tmp_path / "strict.docx"
     strict.write_bytes(_to_strict(source.read_bytes()))
     assert b"purl.oclc.org" in zipfile.ZipFile(strict).read("word/document.xml")
@@ -176,7 +173,7 @@ def test_strict_open_xml_is_read_and_annotated_on_a_relaid_copy_that_says_why(tm
 
 def test_files_are_sniffed_by_content_not_by_extension(tmp_path):
     source = tmp_path / "a.docx"
-    numbered(lines_of(_seed("003")), source, linked=False)
+    numbered(lines_of(seed_file("003")), source, linked=False)
     for name in ("报告.wps", "报告.txt", "报告"):
         disguised = tmp_path / name
         disguised.write_bytes(source.read_bytes())
@@ -197,7 +194,7 @@ def old_doc(tmp_path):
 
     source = tmp_path / "src.docx"
     document = docx.Document()
-    for line in lines_of(_seed("003")):
+    for line in lines_of(seed_file("003")):
         document.add_paragraph(line)
     document.save(source)
     subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless",
