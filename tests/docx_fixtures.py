@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -32,3 +35,14 @@ def build(lines: list[str], path: Path, styled: bool) -> Path:
         document.add_paragraph(line, style=f"Heading {level}" if level else None)
     document.save(path)
     return path
+
+
+def repack(data: bytes, change: Callable[[str, bytes], bytes | None], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """The package ``data`` with each member passed through ``change(name, content)`` (None drops it)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", compression) as target:
+        for info in source.infolist():
+            content = change(info.filename, source.read(info.filename))
+            if content is not None:
+                target.writestr(info.filename, content)
+    return out.getvalue()

@@ -10,7 +10,7 @@ import zipfile
 
 import docx
 import pytest
-from docx_fixtures import build, lines_of
+from docx_fixtures import build, lines_of, repack
 from paths import seed_file
 from test_check_seeds import TRUTH
 from word_structures import NUMBERER, in_text_boxes, leadership_first, numbered, with_moves
@@ -143,14 +143,13 @@ def _to_strict(data: bytes) -> bytes:
         (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships", b"http://purl.oclc.org/ooxml/officeDocument/relationships"),
         (b"http://schemas.openxmlformats.org/drawingml/2006/main", b"http://purl.oclc.org/ooxml/drawingml/main"),
     ]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            for old, new in pairs:
-                content = content.replace(old, new)
-            target.writestr(info.filename, content)
-    return out.getvalue()
+
+    def strict(name: str, content: bytes) -> bytes:
+        for old, new in pairs:
+            content = content.replace(old, new)
+        return content
+
+    return repack(data, strict)
 
 
 def test_strict_open_xml_is_read_and_annotated_on_a_relaid_copy_that_says_why(tmp_path, std):

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import paths
 import pytest
+from docx_fixtures import repack
 from fuzz_support import ENGLISH
 
 resource = pytest.importorskip("resource")  # the limits need a POSIX system
@@ -95,13 +96,7 @@ def _docx(change: Callable[[str, bytes], bytes | None]) -> bytes:
     document.add_paragraph("全年办理案件。")
     raw = io.BytesIO()
     document.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = change(info.filename, source.read(info.filename))
-            if content is not None:
-                target.writestr(info.filename, content)
-    return out.getvalue()
+    return repack(raw.getvalue(), change, zipfile.ZIP_STORED)
 
 
 def _no_body(name: str, content: bytes) -> bytes:
@@ -123,13 +118,8 @@ def _numbered_with_broken_numbering() -> bytes:
     document.add_paragraph("全年办理案件。")
     raw = io.BytesIO()
     document.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            target.writestr(info.filename,
-                            content[: len(content) // 2] if info.filename.endswith("numbering.xml") else content)
-    return out.getvalue()
+    return repack(raw.getvalue(), lambda name, content: content[: len(content) // 2] if name.endswith("numbering.xml")
+                  else content, zipfile.ZIP_STORED)
 
 
 def _zip_version(data: bytes) -> bytes:
